@@ -1,0 +1,133 @@
+package dev.ariadne.server;
+
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.cors.CorsService;
+import com.linecorp.armeria.server.cors.CorsServiceBuilder;
+import dev.ariadne.server.admin.AdminService;
+import dev.ariadne.server.api.jaeger.JaegerQueryApi;
+import dev.ariadne.server.receiver.ReceiverMetrics;
+import dev.ariadne.server.receiver.SpanConsumer;
+import dev.ariadne.server.receiver.otlp.OtlpGrpcReceiver;
+import dev.ariadne.server.receiver.otlp.OtlpHttpReceiver;
+import dev.ariadne.store.memory.MemorySpanStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The all-in-one role: OTLP receivers on 4317 (gRPC) and 4318 (HTTP), the store, the Jaeger query API
+ * on 16686 and the admin port 14269, each on its own listener, wired by plain constructors.
+ */
+public final class AllInOne implements AutoCloseable {
+  private final AllInOneConfig config;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final MemorySpanStore store;
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private final List<Server> servers = new ArrayList<>();
+  private Server otlpGrpc;
+  private Server otlpHttp;
+  private Server query;
+  private Server admin;
+
+  public AllInOne(AllInOneConfig config) {
+    this.config = config;
+    this.store = new MemorySpanStore(config.memoryMaxTraces());
+    Gauge.builder("ariadne.store.traces", store, MemorySpanStore::traceCount)
+        .description("Traces the store holds.").register(registry);
+    FunctionCounter.builder("ariadne.store.evicted.traces", store, MemorySpanStore::evictedTraces)
+        .description("Whole traces evicted to stay within the store's bound.").register(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+  }
+
+  /** Binds every port and starts serving; returns once all listeners are up. */
+  public AllInOne start() {
+    SpanConsumer consumer = store::append;
+    int limit = config.maxRequestBytes();
+
+    OtlpGrpcReceiver grpc = new OtlpGrpcReceiver(consumer, new ReceiverMetrics(registry, "otlp", "grpc"));
+    otlpGrpc = serve(newServer(config.otlpGrpcPort())
+        // Leave room for gRPC framing; the gRPC layer enforces the message limit itself.
+        .maxRequestLength(limit + 1024L)
+        .service(grpc.service(limit)));
+
+    OtlpHttpReceiver http = new OtlpHttpReceiver(consumer, new ReceiverMetrics(registry, "otlp", "http"), limit);
+    ServerBuilder httpBuilder = newServer(config.otlpHttpPort());
+    var binding = httpBuilder.route().post(OtlpHttpReceiver.PATH).maxRequestLength(limit);
+    if (config.corsAllowedOrigins().isEmpty()) {
+      binding.build(http);
+    } else {
+      binding.build(http.decorate(cors(config.corsAllowedOrigins())));
+      // Browsers send a preflight OPTIONS before the POST; the CORS decorator answers it.
+      httpBuilder.route().options(OtlpHttpReceiver.PATH).build(http.decorate(cors(config.corsAllowedOrigins())));
+    }
+    otlpHttp = serve(httpBuilder);
+
+    ServerBuilder queryBuilder = newServer(config.queryPort());
+    new JaegerQueryApi(store, registry).bind(queryBuilder);
+    query = serve(queryBuilder);
+
+    ServerBuilder adminBuilder = newServer(config.adminPort());
+    new AdminService(registry, ready::get).bind(adminBuilder);
+    admin = serve(adminBuilder);
+
+    ready.set(true);
+    return this;
+  }
+
+  public int otlpGrpcPort() {
+    return otlpGrpc.activeLocalPort();
+  }
+
+  public int otlpHttpPort() {
+    return otlpHttp.activeLocalPort();
+  }
+
+  public int queryPort() {
+    return query.activeLocalPort();
+  }
+
+  public int adminPort() {
+    return admin.activeLocalPort();
+  }
+
+  public MemorySpanStore store() {
+    return store;
+  }
+
+  /** Stops accepting, lets in-flight requests finish, then stops every listener. */
+  @Override
+  public void close() {
+    ready.set(false);
+    for (Server server : servers.reversed()) server.stop().join();
+    store.close();
+  }
+
+  private ServerBuilder newServer(int port) {
+    return Server.builder().http(new InetSocketAddress(config.host(), port));
+  }
+
+  private Server serve(ServerBuilder builder) {
+    Server server = builder.build();
+    servers.add(server);
+    server.start().join();
+    return server;
+  }
+
+  private static java.util.function.Function<? super com.linecorp.armeria.server.HttpService, CorsService>
+      cors(List<String> origins) {
+    CorsServiceBuilder cors = origins.contains("*")
+        ? CorsService.builderForAnyOrigin()
+        : CorsService.builder(origins);
+    return cors.allowRequestMethods(HttpMethod.POST, HttpMethod.OPTIONS)
+        .allowRequestHeaders("content-type", "content-encoding", "authorization")
+        .newDecorator();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.ariadne.server;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ariadne all-in-one}: every component in one process, on the ports Jaeger and OTel users know. */
+@Command(
+    name = "all-in-one",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs receivers, store, query API and admin port in one process.",
+        "Every option can also be set by the environment variable named in its description."})
+final class AllInOneCommand implements Callable<Integer> {
+  @Option(names = "--host", defaultValue = "${env:ARIADNE_HOST:-0.0.0.0}",
+      description = "Address to listen on (ARIADNE_HOST). Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--otlp-grpc-port", defaultValue = "${env:ARIADNE_OTLP_GRPC_PORT:-4317}",
+      description = "OTLP/gRPC receiver port (ARIADNE_OTLP_GRPC_PORT). Default: ${DEFAULT-VALUE}.")
+  int otlpGrpcPort;
+
+  @Option(names = "--otlp-http-port", defaultValue = "${env:ARIADNE_OTLP_HTTP_PORT:-4318}",
+      description = "OTLP/HTTP receiver port (ARIADNE_OTLP_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
+  int otlpHttpPort;
+
+  @Option(names = "--query-port", defaultValue = "${env:ARIADNE_QUERY_PORT:-16686}",
+      description = "Jaeger query API port (ARIADNE_QUERY_PORT). Default: ${DEFAULT-VALUE}.")
+  int queryPort;
+
+  @Option(names = "--admin-port", defaultValue = "${env:ARIADNE_ADMIN_PORT:-14269}",
+      description = "Admin port: health, readiness, Prometheus metrics (ARIADNE_ADMIN_PORT). Default: ${DEFAULT-VALUE}.")
+  int adminPort;
+
+  @Option(names = "--memory-max-traces", defaultValue = "${env:ARIADNE_MEMORY_MAX_TRACES:-100000}",
+      description = "Traces the memory store keeps before evicting the oldest (ARIADNE_MEMORY_MAX_TRACES). Default: ${DEFAULT-VALUE}.")
+  int memoryMaxTraces;
+
+  @Option(names = "--max-request-bytes", defaultValue = "${env:ARIADNE_MAX_REQUEST_BYTES:-4194304}",
+      description = "Largest OTLP request accepted, compressed or not (ARIADNE_MAX_REQUEST_BYTES). Default: ${DEFAULT-VALUE}.")
+  int maxRequestBytes;
+
+  @Option(names = "--otlp-http-cors-allowed-origins", split = ",",
+      defaultValue = "${env:ARIADNE_OTLP_HTTP_CORS_ALLOWED_ORIGINS:-}",
+      description = "Comma-separated origins browsers may send OTLP/HTTP from; * for any (ARIADNE_OTLP_HTTP_CORS_ALLOWED_ORIGINS). Default: none.")
+  List<String> corsAllowedOrigins;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    List<String> origins = corsAllowedOrigins == null
+        ? List.of()
+        : corsAllowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    AllInOneConfig config = new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort,
+        memoryMaxTraces, maxRequestBytes, origins);
+    AllInOne server = new AllInOne(config).start();
+    System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d%n",
+        server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort());
+    CountDownLatch stopped = new CountDownLatch(1);
+    // SIGTERM and SIGINT run shutdown hooks: stop serving cleanly, then let main return.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      System.out.println("ariadne: stopped");
+      stopped.countDown();
+    }, "ariadne-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}
