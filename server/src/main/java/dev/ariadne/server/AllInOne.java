@@ -19,7 +19,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -106,12 +108,15 @@ public final class AllInOne implements AutoCloseable {
   @Override
   public void close() {
     ready.set(false);
-    for (Server server : servers.reversed()) server.stop().join();
+    CompletableFuture.allOf(servers.stream().map(Server::stop).toArray(CompletableFuture[]::new)).join();
     store.close();
   }
 
   private ServerBuilder newServer(int port) {
-    return Server.builder().http(new InetSocketAddress(config.host(), port));
+    // No quiet period: stop accepting at once, give requests in flight up to ten seconds to finish.
+    return Server.builder()
+        .http(new InetSocketAddress(config.host(), port))
+        .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(10));
   }
 
   private Server serve(ServerBuilder builder) {

@@ -382,7 +382,7 @@ public final class OtlpJsonDecoder {
         }
       };
       if (v == null) continue;
-      if (value != AnyValue.EMPTY) throw error("one value in an AnyValue, not a second");
+      if (value != AnyValue.EMPTY) throw error("at most one value in an AnyValue");
       value = v;
     }
     return value;

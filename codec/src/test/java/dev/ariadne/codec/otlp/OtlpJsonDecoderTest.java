@@ -162,7 +162,7 @@ class OtlpJsonDecoderTest {
         + "{'key':'double as string','value':{'doubleValue':'-Infinity'}},"
         + "{'key':'nan','value':{'doubleValue':'NaN'}},"
         + "{'key':'bytes','value':{'bytesValue':'AP8='}},"
-        + "{'key':'bytes url-safe, unpadded','value':{'bytesValue':'AP8_-w'}},"
+        + "{'key':'bytes url-safe, unpadded','value':{'bytesValue':'-_8'}},"
         + "{'key':'array','value':{'arrayValue':{'values':[{'intValue':'1'},{}]}}},"
         + "{'key':'kvlist','value':{'kvlistValue':{'values':[{'key':'k','value':{'boolValue':false}}]}}},"
         + "{'key':'empty array','value':{'arrayValue':{}}},"
@@ -180,7 +180,7 @@ class OtlpJsonDecoderTest {
         "double as string", Double.NEGATIVE_INFINITY,
         "nan", Double.NaN,
         "bytes", Bytes.wrap(new byte[] {0, (byte) 0xff}),
-        "bytes url-safe, unpadded", Bytes.wrap(new byte[] {0, (byte) 0xff, (byte) 0xfb}),
+        "bytes url-safe, unpadded", Bytes.wrap(new byte[] {(byte) 0xfb, (byte) 0xff}),
         "array", List.of(1L, AnyValue.EMPTY),
         "kvlist", Attributes.of("k", false),
         "empty array", List.of(),
@@ -230,17 +230,16 @@ class OtlpJsonDecoderTest {
         + "'events':[{'timeUnixNano':'6','droppedAttributesCount':2}],'droppedEventsCount':3,"
         + "'links':[{'traceId':'%s','spanId':'%s','traceState':'l=1','droppedAttributesCount':4}],"
         + "'droppedLinksCount':5,'endTimeUnixNano':'7'}]}]}]}";
-    String snake = camel.replace("resourceSpans", "resource_spans").replace("schemaUrl", "schema_url")
-        .replace("scopeSpans", "scope_spans").replace("traceId", "trace_id").replace("parentSpanId", "parent_span_id")
-        .replace("spanId", "span_id").replace("traceState", "trace_state").replace("TimeUnixNano", "_time_unix_nano")
-        .replace("timeUnixNano", "time_unix_nano").replace("dropped", "dropped_").replace("AttributesCount", "attributes_count")
-        .replace("EventsCount", "events_count").replace("LinksCount", "links_count");
+    String snake = "{'resource_spans':[{'schema_url':'u','scope_spans':[{'spans':[{'trace_id':'%s','span_id':'%s',"
+        + "'parent_span_id':'%s','trace_state':'t=1','start_time_unix_nano':'5','dropped_attributes_count':1,"
+        + "'events':[{'time_unix_nano':'6','dropped_attributes_count':2}],'dropped_events_count':3,"
+        + "'links':[{'trace_id':'%s','span_id':'%s','trace_state':'l=1','dropped_attributes_count':4}],"
+        + "'dropped_links_count':5,'end_time_unix_nano':'7'}]}]}]}";
     Object[] ids = {TRACE_ID, SPAN_ID, "eee19b7ec3c1b173", TRACE_ID, "0000000000000001"};
 
     DecodedSpans fromCamel = OtlpJsonDecoder.decode(json(camel.formatted(ids)));
     DecodedSpans fromSnake = OtlpJsonDecoder.decode(json(snake.formatted(ids)));
 
-    assertTrue(snake.contains("dropped_attributes_count") && !snake.contains("Count"), snake);
     assertEquals(fromCamel.spans(), fromSnake.spans());
     Span span = onlySpan(fromCamel);
     assertEquals(7, span.endEpochNanos());
@@ -325,7 +324,8 @@ class OtlpJsonDecoderTest {
   @Test
   void failsOnWhatIsNotJson() {
     assertTrue(failure("{'resourceSpans':[".getBytes(UTF_8)).startsWith("not valid JSON at line 1"));
-    assertTrue(failure("hello".getBytes(UTF_8)).startsWith("not valid JSON at line 1, column 6: Unrecognized token"));
+    String message = failure("hello".getBytes(UTF_8));
+    assertTrue(message.startsWith("not valid JSON at line 1") && message.contains("Unrecognized token"), message);
     assertEquals("expected an object, got the end of the body", failure(new byte[0]));
     assertEquals("expected the end of the body, got an object", failure(json("{} {}")));
   }
@@ -363,13 +363,13 @@ class OtlpJsonDecoderTest {
         failure(spanWith(",'attributes':[{'key':'k','value':{'doubleValue':'fast'}}]")));
     assertEquals(valueError("attributes[0].value.bytesValue", "base64, got \"not base64!\""),
         failure(spanWith(",'attributes':[{'key':'k','value':{'bytesValue':'not base64!'}}]")));
-    assertEquals(valueError("attributes[0].value.intValue", "one value in an AnyValue, not a second, got 1"),
+    assertEquals(valueError("attributes[0].value.intValue", "at most one value in an AnyValue, got 1"),
         failure(spanWith(",'attributes':[{'key':'k','value':{'stringValue':'a','intValue':1}}]")));
   }
 
   /** Exponents far out either way are refused without BigDecimal computing the power of ten. */
   @Test
-  void failsOnHugeExponentsWithoutWorkingOnThem() {
+  void failsOnHugeExponentsWithoutWorkingOnThem() throws Exception {
     assertEquals(valueError("startTimeUnixNano", "an unsigned 64-bit integer, got 1e999999999"),
         failure(spanWith(",'startTimeUnixNano':1e999999999")));
     assertEquals(valueError("startTimeUnixNano", "an integer, got \"1e-999999999\""),
