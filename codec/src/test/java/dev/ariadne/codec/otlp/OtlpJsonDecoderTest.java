@@ -323,7 +323,7 @@ class OtlpJsonDecoderTest {
 
   @Test
   void failsOnWhatIsNotJson() {
-    assertTrue(failure("{'resourceSpans':[".getBytes(UTF_8)).startsWith("not valid JSON at line 1"));
+    assertTrue(failure(json("{'resourceSpans':[")).startsWith("not valid JSON at line 1"));
     String message = failure("hello".getBytes(UTF_8));
     assertTrue(message.startsWith("not valid JSON at line 1") && message.contains("Unrecognized token"), message);
     assertEquals("expected an object, got the end of the body", failure(new byte[0]));
