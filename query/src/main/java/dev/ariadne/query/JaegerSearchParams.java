@@ -64,16 +64,14 @@ public final class JaegerSearchParams {
     if (minDuration != 0 && maxDuration != 0 && maxDuration < minDuration) {
       throw new BadParameterException("maxDuration", "must be at least minDuration");
     }
-    TraceQuery query = new TraceQuery(
-        service,
-        operation == null || operation.isEmpty() ? null : operation,
-        null,
-        tags(params),
-        minDuration,
-        maxDuration,
-        startMicros * 1_000,
-        endMicros * 1_000,
-        limit(params));
+    TraceQuery query = TraceQuery.builder()
+        .serviceName(service)
+        .operationName(operation == null || operation.isEmpty() ? null : operation)
+        .tags(tags(params))
+        .durationNanos(minDuration, maxDuration)
+        .startWithin(startMicros * 1_000, endMicros * 1_000)
+        .limit(limit(params))
+        .build();
     return new JaegerSearchParams(query, List.of());
   }
 

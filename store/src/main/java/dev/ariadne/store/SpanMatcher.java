@@ -15,6 +15,14 @@ public final class SpanMatcher {
     this.query = query;
   }
 
+  /** Whether one of {@code spans} meets every span condition. */
+  public boolean matchesAnySpan(java.util.List<Span> spans) {
+    for (Span span : spans) {
+      if (matches(span)) return true;
+    }
+    return false;
+  }
+
   public boolean matches(Span span) {
     if (query.serviceName() != null && !query.serviceName().equals(span.serviceName())) return false;
     if (query.operationName() != null && !query.operationName().equals(span.name())) return false;

@@ -80,11 +80,9 @@ public final class MemorySpanStore implements SpanStore {
     try {
       for (Map.Entry<TraceId, List<Span>> entry : traces.sequencedEntrySet().reversed()) {
         if (found.size() >= query.limit()) break;
-        for (Span span : entry.getValue()) {
-          if (matcher.matches(span)) {
-            found.add(new Trace(entry.getKey(), entry.getValue()));
-            break;
-          }
+        if (matcher.matchesAnySpan(entry.getValue())) {
+          Trace trace = new Trace(entry.getKey(), entry.getValue());
+          if (query.traceFilter() == null || query.traceFilter().test(trace)) found.add(trace);
         }
       }
     } finally {

@@ -30,7 +30,7 @@ class MemorySpanStoreTest {
   }
 
   private static TraceQuery query(String service, List<Map.Entry<String, String>> tags, int limit) {
-    return new TraceQuery(service, null, null, tags, 0, 0, 0, 0, limit);
+    return TraceQuery.builder().serviceName(service).tags(tags).limit(limit).build();
   }
 
   @Test
@@ -110,5 +110,14 @@ class MemorySpanStoreTest {
   @Test
   void boundMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new MemorySpanStore(0));
+  }
+
+  @Test
+  void traceFilterNarrowsWhatTheSpanConditionsFound() {
+    MemorySpanStore store = new MemorySpanStore(10);
+    store.append(List.of(span(WEB, 1, 1, 0, "GET"), span(DB, 1, 2, 1, "SELECT")));
+    store.append(List.of(span(WEB, 2, 3, 0, "GET")));
+    TraceQuery twoSpans = TraceQuery.builder().serviceName("web").traceFilter(t -> t.spans().size() == 2).build();
+    assertEquals(List.of(1L), store.findTraces(twoSpans).stream().map(t -> t.traceId().low()).toList());
   }
 }
