@@ -54,14 +54,17 @@ public final class AllInOne implements AutoCloseable {
     SpanConsumer consumer = store::append;
     int limit = config.maxRequestBytes();
 
-    OtlpGrpcReceiver grpc = new OtlpGrpcReceiver(consumer, new ReceiverMetrics(registry, "otlp", "grpc"));
+    ReceiverMetrics grpcMetrics = new ReceiverMetrics(registry, "otlp", "grpc");
+    OtlpGrpcReceiver grpc = new OtlpGrpcReceiver(consumer, grpcMetrics);
     otlpGrpc = serve(newServer(config.otlpGrpcPort())
         // Leave room for gRPC framing; the gRPC layer enforces the message limit itself.
         .maxRequestLength(limit + 1024L)
-        .service(grpc.service(limit)));
+        .service(grpc.service(limit))
+        .decorator(grpcMetrics.tooLargeCounter()));
 
-    OtlpHttpReceiver http = new OtlpHttpReceiver(consumer, new ReceiverMetrics(registry, "otlp", "http"), limit);
-    ServerBuilder httpBuilder = newServer(config.otlpHttpPort());
+    ReceiverMetrics httpMetrics = new ReceiverMetrics(registry, "otlp", "http");
+    OtlpHttpReceiver http = new OtlpHttpReceiver(consumer, httpMetrics, limit);
+    ServerBuilder httpBuilder = newServer(config.otlpHttpPort()).decorator(httpMetrics.tooLargeCounter());
     var binding = httpBuilder.route().post(OtlpHttpReceiver.PATH).maxRequestLength(limit);
     if (config.corsAllowedOrigins().isEmpty()) {
       binding.build(http);

@@ -86,10 +86,13 @@ class OtlpBadInputTest {
   }
 
   @Test
-  void grpcOversizedMessageIsResourceExhausted() {
+  void grpcOversizedMessageIsResourceExhaustedAndCounted() throws Exception {
+    String counter = "ariadne_receiver_refused_requests_total{reason=\"too_large\",receiver=\"otlp\",transport=\"grpc\"}";
+    double before = metric(counter);
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
         () -> stub().export(request(span(bytes(16, 9), bytes(8, 9), "x".repeat(LIMIT + 1)))));
     assertEquals(io.grpc.Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+    awaitMetric(counter, before + 1);
   }
 
   @Test
@@ -146,9 +149,30 @@ class OtlpBadInputTest {
   }
 
   @Test
-  void httpOversizedBodyIs413() throws Exception {
+  void httpOversizedBodyIs413AndCounted() throws Exception {
+    String counter = "ariadne_receiver_refused_requests_total{reason=\"too_large\",receiver=\"otlp\",transport=\"http\"}";
+    double before = metric(counter);
     byte[] body = request(span(bytes(16, 5), bytes(8, 5), "x".repeat(LIMIT + 1))).toByteArray();
     assertEquals(413, otlpHttp.post("/v1/traces", "application/x-protobuf", body).status());
+    awaitMetric(counter, before + 1);
+  }
+
+  /** The value of one Prometheus sample line, or 0 if absent. */
+  private static double metric(String series) throws Exception {
+    for (String line : new HttpTestClient(server.adminPort()).get("/metrics").text().split("\n")) {
+      if (line.startsWith(series + " ")) return Double.parseDouble(line.substring(series.length() + 1));
+    }
+    return 0;
+  }
+
+  /** Request logs complete just after the response is sent, so the count may lag the answer briefly. */
+  private static void awaitMetric(String series, double expected) throws Exception {
+    double value = metric(series);
+    for (int i = 0; i < 100 && value < expected; i++) {
+      Thread.sleep(50);
+      value = metric(series);
+    }
+    assertEquals(expected, value, series);
   }
 
   @Test

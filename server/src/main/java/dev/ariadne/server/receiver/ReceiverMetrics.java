@@ -1,5 +1,11 @@
 package dev.ariadne.server.receiver;
 
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.logging.RequestLog;
+import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.ServiceRequestContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -43,5 +49,26 @@ public final class ReceiverMetrics {
         .tag("receiver", receiver).tag("transport", transport).tag("reason", reason)
         .register(registry)
         .increment();
+  }
+
+  /**
+   * A decorator counting requests refused as too large, including those the transport refuses before
+   * a receiver sees them (HTTP 413 from the request length limit, gRPC RESOURCE_EXHAUSTED from the
+   * message length limit).
+   */
+  public DecoratingHttpServiceFunction tooLargeCounter() {
+    return (HttpService delegate, ServiceRequestContext ctx, HttpRequest req) -> {
+      ctx.log().whenComplete().thenAccept(log -> {
+        if (isTooLarge(log)) refusedRequest("too_large");
+      });
+      return delegate.serve(ctx, req);
+    };
+  }
+
+  private static boolean isTooLarge(RequestLog log) {
+    if (log.responseHeaders().status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE) return true;
+    // gRPC status 8 is RESOURCE_EXHAUSTED; a trailers-only answer carries it in the headers.
+    String grpcStatus = log.responseTrailers().get("grpc-status", log.responseHeaders().get("grpc-status"));
+    return "8".equals(grpcStatus);
   }
 }

@@ -64,7 +64,7 @@ public final class OtlpHttpReceiver implements HttpService {
       body = BoundedInflater.decode(req.headers().get(HttpHeaderNames.CONTENT_ENCODING),
           req.content().array(), maxBodyBytes);
     } catch (BoundedInflater.TooLargeException e) {
-      metrics.refusedRequest("too_large");
+      // Counted with every other 413 by ReceiverMetrics.tooLargeCounter().
       return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, json, e.getMessage());
     } catch (IOException e) {
       metrics.refusedRequest("malformed");
