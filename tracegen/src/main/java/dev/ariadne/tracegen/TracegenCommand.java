@@ -1,0 +1,87 @@
+package dev.ariadne.tracegen;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ariadne tracegen}: sends a deterministic corpus (throughput or steady-rate mode) or replays
+ * queries against it (query mode), and prints a JSON summary.
+ */
+@Command(
+    name = "tracegen",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Generates realistic traces from a seed and sends them, or queries them back.",
+        "The same --seed, --start and --traces give the same traces, so a query run can check a send run."})
+public final class TracegenCommand implements Callable<Integer> {
+  enum Mode { throughput, rate, query }
+
+  @Option(names = "--mode", defaultValue = "throughput", description = "throughput, rate or query. Default: ${DEFAULT-VALUE}.")
+  Mode mode;
+
+  @Option(names = "--protocol", defaultValue = "otlp-grpc", description = "otlp-grpc or otlp-http. Default: ${DEFAULT-VALUE}.")
+  String protocol;
+
+  @Option(names = "--endpoint", description = "Receiver or query API base URL. Default: the protocol's port on localhost, or http://localhost:16686 for queries.")
+  String endpoint;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Corpus seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--start", description = "Start time of the first trace (ISO-8601 instant). Default: now, truncated to the minute.")
+  Instant start;
+
+  @Option(names = "--traces", defaultValue = "10000", description = "Traces to send or to know about. Default: ${DEFAULT-VALUE}.")
+  int traces;
+
+  @Option(names = "--batch-traces", defaultValue = "10", description = "Traces per export request. Default: ${DEFAULT-VALUE}.")
+  int tracesPerBatch;
+
+  @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight (one connection each). Default: ${DEFAULT-VALUE}.")
+  int concurrency;
+
+  @Option(names = "--rate", defaultValue = "1000", description = "Spans per second in rate mode. Default: ${DEFAULT-VALUE}.")
+  double rate;
+
+  @Option(names = "--duration", defaultValue = "10", description = "Seconds to run in rate mode. Default: ${DEFAULT-VALUE}.")
+  double durationSeconds;
+
+  @Option(names = "--queries", defaultValue = "200", description = "Trace-by-id and search queries each in query mode. Default: ${DEFAULT-VALUE}.")
+  int queries;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant first = start != null ? start : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    long startNanos = first.getEpochSecond() * 1_000_000_000L + first.getNano();
+    Map<String, Object> summary;
+    if (mode == Mode.query) {
+      summary = new QueryRunner(endpoint != null ? endpoint : "http://localhost:16686").run(seed, startNanos, traces, queries);
+    } else {
+      WireFormat format = WireFormat.fromCliName(protocol);
+      String target = endpoint != null ? endpoint : defaultEndpoint(format);
+      LoadRunner runner = new LoadRunner(format, target, concurrency);
+      summary = mode == Mode.throughput
+          ? runner.maxThroughput(seed, startNanos, traces, tracesPerBatch)
+          : runner.steadyRate(seed, startNanos, rate, durationSeconds, tracesPerBatch);
+    }
+    summary.put("seed", seed);
+    summary.put("start", first.toString());
+    System.out.println(Summary.toJson(summary));
+    return 0;
+  }
+
+  private static String defaultEndpoint(WireFormat format) {
+    return switch (format) {
+      case OTLP_GRPC -> "http://localhost:4317";
+      case OTLP_HTTP_PROTOBUF -> "http://localhost:4318";
+    };
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TracegenCommand()).execute(args));
+  }
+}
