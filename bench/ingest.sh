@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Ingest benchmark: the same tracegen corpus sent at full speed to Ariadne (memory store) over OTLP gRPC,
+# OTLP HTTP and Zipkin JSON, and to the Zipkin server (in-memory storage, same heap) over Zipkin JSON,
+# A/B interleaved for a few rounds. Reports spans/s, server CPU-seconds per million spans and peak RSS,
+# as a markdown table and JSON, with the Ariadne/Zipkin ratios.
+#
+#   bench/ingest.sh            # full run: 20,000 traces (~350k spans) per run, 3 rounds
+#   bench/ingest.sh --smoke    # a few seconds: checks the script produces its table
+#   TRACES=50000 ROUNDS=5 HEAP=2g bench/ingest.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+traces="${TRACES:-20000}"
+rounds="${ROUNDS:-3}"
+heap="${HEAP:-2g}"
+concurrency="${CONCURRENCY:-4}"
+if [ "${1:-}" = "--smoke" ]; then traces=200; rounds=1; fi
+
+build_ariadne
+fetch_zipkin
+results="$cache/ingest-$(date +%s).jsonl"
+: >"$results"
+
+# run NAME SERVER PROTOCOL ENDPOINT
+run() {
+  local name=$1 server=$2 protocol=$3 endpoint=$4
+  "start_$server" "$heap"
+  local cpu0 summary cpu1
+  cpu0=$(cpu_seconds "$server_pid")
+  summary=$(tracegen --mode throughput --protocol "$protocol" --endpoint "$endpoint" --traces "$traces" \
+    --concurrency "$concurrency" --seed 42 --start 2026-01-01T00:00:00Z)
+  cpu1=$(cpu_seconds "$server_pid")
+  local rss; rss=$(peak_rss_mib "$server_pid")
+  stop_server
+  python3 - "$name" "$cpu0" "$cpu1" "$rss" "$summary" >>"$results" <<'PY'
+import json, sys
+name, cpu0, cpu1, rss, summary = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), json.loads(sys.argv[5])
+spans = summary["spansAcknowledged"]
+print(json.dumps({"target": name, "spans": spans, "failed": summary["spansFailed"],
+                  "spansPerSecond": summary["spansPerSecond"], "cpuSeconds": cpu1 - cpu0,
+                  "cpuSecondsPerMillionSpans": (cpu1 - cpu0) / spans * 1e6 if spans else None,
+                  "peakRssMiB": rss}))
+PY
+  echo "bench: $name done" >&2
+}
+
+for round in $(seq 1 "$rounds"); do
+  echo "bench: round $round of $rounds" >&2
+  run "zipkin-server/zipkin-json" zipkin zipkin-json http://127.0.0.1:39412
+  run "ariadne/zipkin-json" ariadne zipkin-json http://127.0.0.1:39411
+  run "ariadne/otlp-grpc" ariadne otlp-grpc http://127.0.0.1:34317
+  run "ariadne/otlp-http" ariadne otlp-http http://127.0.0.1:34318
+done
+
+python3 - "$results" "$traces" "$rounds" "$heap" <<'PY'
+import json, statistics, sys
+path, traces, rounds, heap = sys.argv[1:5]
+runs = [json.loads(l) for l in open(path)]
+targets = []
+for r in runs:
+    if r["target"] not in targets: targets.append(r["target"])
+def med(target, key):
+    vals = [r[key] for r in runs if r["target"] == target and r[key] is not None]
+    return statistics.median(vals) if vals else None
+rows = {t: {k: med(t, k) for k in ("spans", "failed", "spansPerSecond", "cpuSecondsPerMillionSpans", "peakRssMiB")} for t in targets}
+peer = rows["zipkin-server/zipkin-json"]
+print(f"Ingest, {traces} traces per run, median of {rounds} rounds, heap {heap}\n")
+print("| target | spans | failed | spans/s | CPU-s per 1M spans | peak RSS MiB | spans/s vs Zipkin | CPU/1M vs Zipkin |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for t, r in rows.items():
+    print(f"| {t} | {r['spans']:.0f} | {r['failed']:.0f} | {r['spansPerSecond']:.0f} | {r['cpuSecondsPerMillionSpans']:.1f} | "
+          f"{r['peakRssMiB']:.0f} | {r['spansPerSecond'] / peer['spansPerSecond']:.2f}x | "
+          f"{r['cpuSecondsPerMillionSpans'] / peer['cpuSecondsPerMillionSpans']:.2f}x |")
+print()
+print(json.dumps({"traces": int(traces), "rounds": int(rounds), "heap": heap, "runs": runs, "medians": rows}))
+PY
