@@ -7,10 +7,12 @@ import com.linecorp.armeria.server.cors.CorsService;
 import com.linecorp.armeria.server.cors.CorsServiceBuilder;
 import dev.ariadne.server.admin.AdminService;
 import dev.ariadne.server.api.jaeger.JaegerQueryApi;
+import dev.ariadne.server.api.zipkin.ZipkinQueryApi;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
 import dev.ariadne.server.receiver.otlp.OtlpGrpcReceiver;
 import dev.ariadne.server.receiver.otlp.OtlpHttpReceiver;
+import dev.ariadne.server.receiver.zipkin.ZipkinHttpReceiver;
 import dev.ariadne.store.memory.MemorySpanStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -38,6 +40,7 @@ public final class AllInOne implements AutoCloseable {
   private Server otlpHttp;
   private Server query;
   private Server admin;
+  private Server zipkin;
 
   public AllInOne(AllInOneConfig config) {
     this.config = config;
@@ -79,6 +82,12 @@ public final class AllInOne implements AutoCloseable {
     new JaegerQueryApi(store, registry).bind(queryBuilder);
     query = serve(queryBuilder);
 
+    // Zipkin's port serves both its span intake and its query API, as Zipkin does.
+    ServerBuilder zipkinBuilder = newServer(config.zipkinPort());
+    new ZipkinHttpReceiver(consumer, new ReceiverMetrics(registry, "zipkin", "http"), limit).bind(zipkinBuilder);
+    new ZipkinQueryApi(store, registry, config.zipkinAutocompleteKeys()).bind(zipkinBuilder);
+    zipkin = serve(zipkinBuilder);
+
     ServerBuilder adminBuilder = newServer(config.adminPort());
     new AdminService(registry, ready::get).bind(adminBuilder);
     admin = serve(adminBuilder);
@@ -101,6 +110,10 @@ public final class AllInOne implements AutoCloseable {
 
   public int adminPort() {
     return admin.activeLocalPort();
+  }
+
+  public int zipkinPort() {
+    return zipkin.activeLocalPort();
   }
 
   public MemorySpanStore store() {

@@ -47,16 +47,25 @@ final class AllInOneCommand implements Callable<Integer> {
       description = "Comma-separated origins browsers may send OTLP/HTTP from; * for any (ARIADNE_OTLP_HTTP_CORS_ALLOWED_ORIGINS). Default: none.")
   List<String> corsAllowedOrigins;
 
+  @Option(names = "--zipkin-port", defaultValue = "${env:ARIADNE_ZIPKIN_PORT:-9411}",
+      description = "Zipkin port: span intake and the Zipkin v2 query API (ARIADNE_ZIPKIN_PORT). Default: ${DEFAULT-VALUE}.")
+  int zipkinPort;
+
+  @Option(names = "--zipkin-autocomplete-keys", split = ",",
+      defaultValue = "${env:ARIADNE_ZIPKIN_AUTOCOMPLETE_KEYS:-" + AllInOneConfig.DEFAULT_ZIPKIN_AUTOCOMPLETE_KEYS + "}",
+      description = "Comma-separated tag keys the Zipkin API offers for autocompletion (ARIADNE_ZIPKIN_AUTOCOMPLETE_KEYS). Default: ${DEFAULT-VALUE}.")
+  List<String> zipkinAutocompleteKeys;
+
   @Override
   public Integer call() throws InterruptedException {
     List<String> origins = corsAllowedOrigins == null
         ? List.of()
         : corsAllowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     AllInOneConfig config = new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort,
-        memoryMaxTraces, maxRequestBytes, origins);
+        memoryMaxTraces, maxRequestBytes, origins, zipkinPort, trimmed(zipkinAutocompleteKeys));
     AllInOne server = new AllInOne(config).start();
-    System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d%n",
-        server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort());
+    System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d, Zipkin :%d%n",
+        server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort(), server.zipkinPort());
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM and SIGINT run shutdown hooks: stop serving cleanly, then let main return.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -66,5 +75,10 @@ final class AllInOneCommand implements Callable<Integer> {
     }, "ariadne-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** A comma-separated list option without blanks; empty when unset. */
+  private static List<String> trimmed(List<String> values) {
+    return values == null ? List.of() : values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }
