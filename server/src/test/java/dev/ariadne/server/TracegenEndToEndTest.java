@@ -21,7 +21,11 @@ class TracegenEndToEndTest {
   @EnumSource(WireFormat.class)
   void everySpanSentIsAcknowledgedAndEveryTraceComesBackWhole(WireFormat format) throws Exception {
     try (AllInOne server = new AllInOne(AllInOneConfig.ephemeral()).start()) {
-      int port = format == WireFormat.OTLP_GRPC ? server.otlpGrpcPort() : server.otlpHttpPort();
+      int port = switch (format) {
+        case OTLP_GRPC -> server.otlpGrpcPort();
+        case OTLP_HTTP_PROTOBUF -> server.otlpHttpPort();
+        case ZIPKIN_JSON -> server.zipkinPort();
+      };
       AtomicLong expectedSpans = new AtomicLong();
       Corpus.generate(7, START, TRACES, 10, b -> expectedSpans.addAndGet(b.spans().size()), s -> { });
 
@@ -34,7 +38,10 @@ class TracegenEndToEndTest {
       Map<String, Object> queried = new QueryRunner("http://127.0.0.1:" + server.queryPort()).run(7, START, TRACES, 50);
       assertEquals(0, queried.get("tracesMissing"), queried.toString());
       assertEquals(0, queried.get("tracesIncomplete"), queried.toString());
-      assertEquals(0, queried.get("searchesEmpty"), queried.toString());
+      // Zipkin's library lowercases span names, so tracegen's mixed-case operation names find nothing
+      // after a trip through Zipkin (docs/protocols/zipkin.md); every other path keeps them.
+      int expectedEmpty = format == WireFormat.ZIPKIN_JSON ? 50 : 0;
+      assertEquals(expectedEmpty, queried.get("searchesEmpty"), queried.toString());
       assertTrue(((Map<?, ?>) queried.get("traceById")).get("count").equals(50));
     }
   }

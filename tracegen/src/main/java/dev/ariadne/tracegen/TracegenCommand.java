@@ -23,7 +23,7 @@ public final class TracegenCommand implements Callable<Integer> {
   @Option(names = "--mode", defaultValue = "throughput", description = "throughput, rate or query. Default: ${DEFAULT-VALUE}.")
   Mode mode;
 
-  @Option(names = "--protocol", defaultValue = "otlp-grpc", description = "otlp-grpc or otlp-http. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--protocol", defaultValue = "otlp-grpc", description = "otlp-grpc, otlp-http or zipkin-json. Default: ${DEFAULT-VALUE}.")
   String protocol;
 
   @Option(names = "--endpoint", description = "Receiver or query API base URL. Default: the protocol's port on localhost, or http://localhost:16686 for queries.")
@@ -78,6 +78,7 @@ public final class TracegenCommand implements Callable<Integer> {
     return switch (format) {
       case OTLP_GRPC -> "http://localhost:4317";
       case OTLP_HTTP_PROTOBUF -> "http://localhost:4318";
+      case ZIPKIN_JSON -> "http://localhost:9411";
     };
   }
 

@@ -1,13 +1,16 @@
 package dev.ariadne.tracegen;
 
 import dev.ariadne.codec.otlp.OtlpProtoEncoder;
+import dev.ariadne.codec.zipkin.ZipkinEncoder;
 import dev.ariadne.model.Span;
 import java.util.List;
+import zipkin2.codec.SpanBytesEncoder;
 
 /** How tracegen encodes a batch and where it posts it. */
 public enum WireFormat {
   OTLP_GRPC("otlp-grpc", "application/grpc", "/opentelemetry.proto.collector.trace.v1.TraceService/Export"),
-  OTLP_HTTP_PROTOBUF("otlp-http", "application/x-protobuf", "/v1/traces");
+  OTLP_HTTP_PROTOBUF("otlp-http", "application/x-protobuf", "/v1/traces"),
+  ZIPKIN_JSON("zipkin-json", "application/json", "/api/v2/spans");
 
   private final String cliName;
   private final String contentType;
@@ -34,6 +37,7 @@ public enum WireFormat {
   public byte[] encode(List<Span> spans) {
     return switch (this) {
       case OTLP_GRPC, OTLP_HTTP_PROTOBUF -> OtlpProtoEncoder.encode(spans).toByteArray();
+      case ZIPKIN_JSON -> SpanBytesEncoder.JSON_V2.encodeList(ZipkinEncoder.toZipkin(spans));
     };
   }
 
