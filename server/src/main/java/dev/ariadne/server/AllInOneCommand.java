@@ -47,16 +47,20 @@ final class AllInOneCommand implements Callable<Integer> {
       description = "Comma-separated origins browsers may send OTLP/HTTP from; * for any (ARIADNE_OTLP_HTTP_CORS_ALLOWED_ORIGINS). Default: none.")
   List<String> corsAllowedOrigins;
 
+  @Option(names = "--tempo-port", defaultValue = "${env:ARIADNE_TEMPO_PORT:-3200}",
+      description = "Tempo query API port, with TraceQL (ARIADNE_TEMPO_PORT). Default: ${DEFAULT-VALUE}.")
+  int tempoPort;
+
   @Override
   public Integer call() throws InterruptedException {
     List<String> origins = corsAllowedOrigins == null
         ? List.of()
         : corsAllowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     AllInOneConfig config = new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort,
-        memoryMaxTraces, maxRequestBytes, origins);
+        memoryMaxTraces, maxRequestBytes, origins, tempoPort);
     AllInOne server = new AllInOne(config).start();
-    System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d%n",
-        server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort());
+    System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d, Tempo :%d%n",
+        server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort(), server.tempoPort());
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM and SIGINT run shutdown hooks: stop serving cleanly, then let main return.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,6 +9,7 @@ import java.util.List;
  *     default is 4 MiB)
  * @param corsAllowedOrigins origins allowed to POST OTLP/HTTP from a browser; empty turns CORS off,
  *     "*" allows any
+ * @param tempoPort the Tempo query API (HTTP, with TraceQL); Tempo's default is 3200
  */
 public record AllInOneConfig(
     String host,
@@ -18,7 +19,8 @@ public record AllInOneConfig(
     int adminPort,
     int memoryMaxTraces,
     int maxRequestBytes,
-    List<String> corsAllowedOrigins) {
+    List<String> corsAllowedOrigins,
+    int tempoPort) {
 
   public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
@@ -28,21 +30,21 @@ public record AllInOneConfig(
 
   /** Every port free-chosen on loopback, defaults otherwise: for tests. */
   public static AllInOneConfig ephemeral() {
-    return new AllInOneConfig("127.0.0.1", 0, 0, 0, 0, 100_000, DEFAULT_MAX_REQUEST_BYTES, List.of());
+    return new AllInOneConfig("127.0.0.1", 0, 0, 0, 0, 100_000, DEFAULT_MAX_REQUEST_BYTES, List.of(), 0);
   }
 
   public AllInOneConfig withMemoryMaxTraces(int maxTraces) {
     return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, maxTraces,
-        maxRequestBytes, corsAllowedOrigins);
+        maxRequestBytes, corsAllowedOrigins, tempoPort);
   }
 
   public AllInOneConfig withMaxRequestBytes(int bytes) {
     return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, memoryMaxTraces,
-        bytes, corsAllowedOrigins);
+        bytes, corsAllowedOrigins, tempoPort);
   }
 
   public AllInOneConfig withCorsAllowedOrigins(List<String> origins) {
     return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, memoryMaxTraces,
-        maxRequestBytes, origins);
+        maxRequestBytes, origins, tempoPort);
   }
 }
