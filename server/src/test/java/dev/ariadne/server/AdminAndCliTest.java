@@ -92,6 +92,9 @@ class AdminAndCliTest {
       Matcher admin = Pattern.compile("admin :(\\d+)").matcher(banner);
       assertTrue(admin.find(), banner);
       assertEquals(200, new HttpTestClient(Integer.parseInt(admin.group(1))).get("/ready").status());
+      Matcher tempo = Pattern.compile("Tempo :(\\d+)").matcher(banner);
+      assertTrue(tempo.find(), banner);
+      assertEquals(200, new HttpTestClient(Integer.parseInt(tempo.group(1))).get("/api/echo").status());
 
       process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of stdout
       assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server exits after SIGTERM");
