@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.cors.CorsServiceBuilder;
 import dev.ariadne.server.admin.AdminService;
 import dev.ariadne.server.api.jaeger.JaegerQueryApi;
 import dev.ariadne.server.api.zipkin.ZipkinQueryApi;
+import dev.ariadne.server.api.tempo.TempoApi;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
 import dev.ariadne.server.receiver.otlp.OtlpGrpcReceiver;
@@ -20,15 +21,16 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The all-in-one role: OTLP receivers on 4317 (gRPC) and 4318 (HTTP), the store, the Jaeger query API
- * on 16686 and the admin port 14269, each on its own listener, wired by plain constructors.
+ * on 16686 and the admin port 14269, each on its own listener, wired by plain constructors. The Tempo
+ * query API listens on 3200.
  */
 public final class AllInOne implements AutoCloseable {
   private final AllInOneConfig config;
@@ -41,6 +43,7 @@ public final class AllInOne implements AutoCloseable {
   private Server query;
   private Server admin;
   private Server zipkin;
+  private Server tempo;
 
   public AllInOne(AllInOneConfig config) {
     this.config = config;
@@ -88,6 +91,14 @@ public final class AllInOne implements AutoCloseable {
     new ZipkinQueryApi(store, registry, config.zipkinAutocompleteKeys()).bind(zipkinBuilder);
     zipkin = serve(zipkinBuilder);
 
+    // Tempo: TraceQL travels in the URL, so request lines may be long.
+    ServerBuilder tempoBuilder = newServer(config.tempoPort()).http1MaxInitialLineLength(TempoApi.MAX_REQUEST_LINE_BYTES);
+    new TempoApi(store, registry, ready::get).bind(tempoBuilder);
+    tempo = serve(tempoBuilder);
+    FunctionCounter.builder("ariadne.store.tags.not.indexed", store, MemorySpanStore::tagsNotIndexed)
+        .description("Attribute keys and values left out of the tag index because it reached a bound.")
+        .register(registry);
+
     ServerBuilder adminBuilder = newServer(config.adminPort());
     new AdminService(registry, ready::get).bind(adminBuilder);
     admin = serve(adminBuilder);
@@ -114,6 +125,10 @@ public final class AllInOne implements AutoCloseable {
 
   public int zipkinPort() {
     return zipkin.activeLocalPort();
+  }
+
+  public int tempoPort() {
+    return tempo.activeLocalPort();
   }
 
   public MemorySpanStore store() {

@@ -56,16 +56,30 @@ final class AllInOneCommand implements Callable<Integer> {
       description = "Comma-separated tag keys the Zipkin API offers for autocompletion (ARIADNE_ZIPKIN_AUTOCOMPLETE_KEYS). Default: ${DEFAULT-VALUE}.")
   List<String> zipkinAutocompleteKeys;
 
+  @Option(names = "--tempo-port", defaultValue = "${env:ARIADNE_TEMPO_PORT:-3200}",
+      description = "Tempo query API port, with TraceQL (ARIADNE_TEMPO_PORT). Default: ${DEFAULT-VALUE}.")
+  int tempoPort;
+
   @Override
   public Integer call() throws InterruptedException {
-    List<String> origins = corsAllowedOrigins == null
-        ? List.of()
-        : corsAllowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-    AllInOneConfig config = new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort,
-        memoryMaxTraces, maxRequestBytes, origins, zipkinPort, trimmed(zipkinAutocompleteKeys));
+    AllInOneConfig config = AllInOneConfig.builder()
+        .host(host)
+        .otlpGrpcPort(otlpGrpcPort)
+        .otlpHttpPort(otlpHttpPort)
+        .queryPort(queryPort)
+        .adminPort(adminPort)
+        .memoryMaxTraces(memoryMaxTraces)
+        .maxRequestBytes(maxRequestBytes)
+        .corsAllowedOrigins(trimmed(corsAllowedOrigins))
+        .zipkinPort(zipkinPort)
+        .zipkinAutocompleteKeys(trimmed(zipkinAutocompleteKeys))
+        .tempoPort(tempoPort)
+        .build();
     AllInOne server = new AllInOne(config).start();
-    System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d, Zipkin :%d%n",
-        server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort(), server.zipkinPort());
+    System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d, "
+            + "Zipkin :%d, Tempo :%d%n",
+        server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort(),
+        server.zipkinPort(), server.tempoPort());
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM and SIGINT run shutdown hooks: stop serving cleanly, then let main return.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

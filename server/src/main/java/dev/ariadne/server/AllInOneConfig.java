@@ -3,14 +3,16 @@ package dev.ariadne.server;
 import java.util.List;
 
 /**
- * Settings of the all-in-one role. A port of 0 binds any free port (tests use that).
+ * Settings of the all-in-one role. A port of 0 binds any free port (tests use that). Build one with
+ * {@link #builder()}, whose defaults are the ports Jaeger, Zipkin and Tempo users know.
  *
- * @param maxRequestBytes the largest OTLP request accepted, compressed or not (the OTel Collector's
+ * @param maxRequestBytes the largest request a receiver accepts, compressed or not (the OTel Collector's
  *     default is 4 MiB)
  * @param corsAllowedOrigins origins allowed to POST OTLP/HTTP from a browser; empty turns CORS off,
  *     "*" allows any
  * @param zipkinPort the Zipkin listener: span intake and the Zipkin v2 query API (Zipkin's 9411)
  * @param zipkinAutocompleteKeys the tag keys /api/v2/autocompleteKeys offers (Zipkin's AUTOCOMPLETE_KEYS)
+ * @param tempoPort the Tempo query API (HTTP, with TraceQL); Tempo's default is 3200
  */
 public record AllInOneConfig(
     String host,
@@ -22,7 +24,8 @@ public record AllInOneConfig(
     int maxRequestBytes,
     List<String> corsAllowedOrigins,
     int zipkinPort,
-    List<String> zipkinAutocompleteKeys) {
+    List<String> zipkinAutocompleteKeys,
+    int tempoPort) {
 
   public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
   /** HTTP method, route and status code, in the semantic conventions' old and new names. */
@@ -34,29 +37,115 @@ public record AllInOneConfig(
     zipkinAutocompleteKeys = List.copyOf(zipkinAutocompleteKeys);
   }
 
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /** Every port free-chosen on loopback, defaults otherwise: for tests. */
   public static AllInOneConfig ephemeral() {
-    return new AllInOneConfig("127.0.0.1", 0, 0, 0, 0, 100_000, DEFAULT_MAX_REQUEST_BYTES, List.of(),
-        0, List.of(DEFAULT_ZIPKIN_AUTOCOMPLETE_KEYS.split(",")));
+    return builder().host("127.0.0.1")
+        .otlpGrpcPort(0).otlpHttpPort(0).queryPort(0).adminPort(0).zipkinPort(0).tempoPort(0)
+        .build();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .host(host).otlpGrpcPort(otlpGrpcPort).otlpHttpPort(otlpHttpPort).queryPort(queryPort)
+        .adminPort(adminPort).memoryMaxTraces(memoryMaxTraces).maxRequestBytes(maxRequestBytes)
+        .corsAllowedOrigins(corsAllowedOrigins).zipkinPort(zipkinPort)
+        .zipkinAutocompleteKeys(zipkinAutocompleteKeys).tempoPort(tempoPort);
   }
 
   public AllInOneConfig withMemoryMaxTraces(int maxTraces) {
-    return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, maxTraces,
-        maxRequestBytes, corsAllowedOrigins, zipkinPort, zipkinAutocompleteKeys);
+    return toBuilder().memoryMaxTraces(maxTraces).build();
   }
 
   public AllInOneConfig withMaxRequestBytes(int bytes) {
-    return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, memoryMaxTraces,
-        bytes, corsAllowedOrigins, zipkinPort, zipkinAutocompleteKeys);
+    return toBuilder().maxRequestBytes(bytes).build();
   }
 
   public AllInOneConfig withCorsAllowedOrigins(List<String> origins) {
-    return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, memoryMaxTraces,
-        maxRequestBytes, origins, zipkinPort, zipkinAutocompleteKeys);
+    return toBuilder().corsAllowedOrigins(origins).build();
   }
 
   public AllInOneConfig withZipkinAutocompleteKeys(List<String> keys) {
-    return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, memoryMaxTraces,
-        maxRequestBytes, corsAllowedOrigins, zipkinPort, keys);
+    return toBuilder().zipkinAutocompleteKeys(keys).build();
+  }
+
+  /** Starts from the defaults every listener has in the tools Ariadne replaces. */
+  public static final class Builder {
+    private String host = "0.0.0.0";
+    private int otlpGrpcPort = 4317;
+    private int otlpHttpPort = 4318;
+    private int queryPort = 16686;
+    private int adminPort = 14269;
+    private int memoryMaxTraces = 100_000;
+    private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private List<String> corsAllowedOrigins = List.of();
+    private int zipkinPort = 9411;
+    private List<String> zipkinAutocompleteKeys = List.of(DEFAULT_ZIPKIN_AUTOCOMPLETE_KEYS.split(","));
+    private int tempoPort = 3200;
+
+    private Builder() {}
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder otlpGrpcPort(int port) {
+      this.otlpGrpcPort = port;
+      return this;
+    }
+
+    public Builder otlpHttpPort(int port) {
+      this.otlpHttpPort = port;
+      return this;
+    }
+
+    public Builder queryPort(int port) {
+      this.queryPort = port;
+      return this;
+    }
+
+    public Builder adminPort(int port) {
+      this.adminPort = port;
+      return this;
+    }
+
+    public Builder memoryMaxTraces(int maxTraces) {
+      this.memoryMaxTraces = maxTraces;
+      return this;
+    }
+
+    public Builder maxRequestBytes(int bytes) {
+      this.maxRequestBytes = bytes;
+      return this;
+    }
+
+    public Builder corsAllowedOrigins(List<String> origins) {
+      this.corsAllowedOrigins = origins;
+      return this;
+    }
+
+    public Builder zipkinPort(int port) {
+      this.zipkinPort = port;
+      return this;
+    }
+
+    public Builder zipkinAutocompleteKeys(List<String> keys) {
+      this.zipkinAutocompleteKeys = keys;
+      return this;
+    }
+
+    public Builder tempoPort(int port) {
+      this.tempoPort = port;
+      return this;
+    }
+
+    public AllInOneConfig build() {
+      return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, memoryMaxTraces,
+          maxRequestBytes, corsAllowedOrigins, zipkinPort, zipkinAutocompleteKeys, tempoPort);
+    }
   }
 }

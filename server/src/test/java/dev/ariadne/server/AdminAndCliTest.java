@@ -76,7 +76,7 @@ class AdminAndCliTest {
     Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         Ariadne.class.getName(), "all-in-one", "--host", "127.0.0.1",
         "--otlp-grpc-port", "0", "--otlp-http-port", "0", "--query-port", "0", "--admin-port", "0",
-        "--zipkin-port", "0")
+        "--zipkin-port", "0", "--tempo-port", "0")
         .redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .start();
@@ -92,6 +92,9 @@ class AdminAndCliTest {
       Matcher admin = Pattern.compile("admin :(\\d+)").matcher(banner);
       assertTrue(admin.find(), banner);
       assertEquals(200, new HttpTestClient(Integer.parseInt(admin.group(1))).get("/ready").status());
+      Matcher tempo = Pattern.compile("Tempo :(\\d+)").matcher(banner);
+      assertTrue(tempo.find(), banner);
+      assertEquals(200, new HttpTestClient(Integer.parseInt(tempo.group(1))).get("/api/echo").status());
 
       process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of stdout
       assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server exits after SIGTERM");

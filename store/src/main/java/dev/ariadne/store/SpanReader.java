@@ -20,4 +20,13 @@ public interface SpanReader {
 
   /** Calls between services in traces that started within the window, by caller and callee. */
   List<DependencyLink> dependencies(long endEpochMillis, long lookbackMillis);
+
+  /** Attribute keys seen in {@code scope}, sorted. A store may bound what it keeps; its docs say how. */
+  List<String> tagNames(TagScope scope);
+
+  /**
+   * Distinct values seen under attribute {@code key} in {@code scope}, at most {@code limit}: Strings,
+   * then Longs, then Doubles, then Booleans, each sorted. Arrays, maps and bytes are not listed.
+   */
+  List<Object> tagValues(TagScope scope, String key, int limit);
 }

@@ -1,5 +1,6 @@
 package dev.ariadne.store.memory;
 
+import dev.ariadne.model.Resource;
 import dev.ariadne.model.Span;
 import dev.ariadne.model.SpanKind;
 import dev.ariadne.model.TraceId;
@@ -8,6 +9,7 @@ import dev.ariadne.store.DependencyLinker;
 import dev.ariadne.store.Operation;
 import dev.ariadne.store.SpanMatcher;
 import dev.ariadne.store.SpanStore;
+import dev.ariadne.store.TagScope;
 import dev.ariadne.store.Trace;
 import dev.ariadne.store.TraceQuery;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Keeps at most {@code maxTraces} traces in memory and, past that, evicts whole traces, oldest first
  * (the order in which their first span arrived), as Jaeger's memory store does with its max-traces
  * setting. Searches scan the live traces, newest first. For tests, demos and small setups; nothing
- * survives a restart.
+ * survives a restart. Attribute keys and values are indexed for tag autocompletion within the bounds
+ * {@link TagIndex} states.
  */
 public final class MemorySpanStore implements SpanStore {
   /** Jaeger's memory store default, which the seeds deploy. */
@@ -37,6 +40,8 @@ public final class MemorySpanStore implements SpanStore {
   /** service → operations seen; kept after eviction, like Jaeger's memory store, so UIs keep their lists. */
   private final Map<String, Set<Operation>> operations = new TreeMap<>();
   private final AtomicLong evicted = new AtomicLong();
+  private final TagIndex spanTags = new TagIndex();
+  private final TagIndex resourceTags = new TagIndex();
 
   public MemorySpanStore(int maxTraces) {
     if (maxTraces < 1) throw new IllegalArgumentException("maxTraces must be at least 1, got " + maxTraces);
@@ -47,10 +52,17 @@ public final class MemorySpanStore implements SpanStore {
   public void append(List<Span> spans) {
     lock.writeLock().lock();
     try {
+      Resource indexed = null;
       for (Span span : spans) {
         traces.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
         operations.computeIfAbsent(span.serviceName(), s -> new TreeSet<>())
             .add(new Operation(span.name(), span.kind()));
+        spanTags.add(span.attributes());
+        // Spans of a batch share their Resource object: index it once per run, not once per span.
+        if (span.resource() != indexed) {
+          indexed = span.resource();
+          resourceTags.add(indexed.attributes());
+        }
       }
       while (traces.size() > maxTraces) {
         traces.pollFirstEntry();
@@ -129,6 +141,40 @@ public final class MemorySpanStore implements SpanStore {
       lock.readLock().unlock();
     }
     return linker.links();
+  }
+
+  @Override
+  public List<String> tagNames(TagScope scope) {
+    lock.readLock().lock();
+    try {
+      return tags(scope).keys();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<Object> tagValues(TagScope scope, String key, int limit) {
+    lock.readLock().lock();
+    try {
+      return tags(scope).values(key, limit);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Attribute keys and values the tag index left out because one of its bounds was reached. */
+  public long tagsNotIndexed() {
+    lock.readLock().lock();
+    try {
+      return spanTags.notIndexed() + resourceTags.notIndexed();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private TagIndex tags(TagScope scope) {
+    return scope == TagScope.SPAN ? spanTags : resourceTags;
   }
 
   /** Traces held now. */

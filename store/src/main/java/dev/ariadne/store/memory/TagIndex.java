@@ -1,0 +1,93 @@
+package dev.ariadne.store.memory;
+
+import dev.ariadne.model.Attributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The attribute keys and scalar values seen in one scope, for tag autocompletion. Memory is bounded: at
+ * most {@value #MAX_KEYS} keys, {@value #MAX_VALUES_PER_KEY} values per key and {@value #MAX_VALUES}
+ * values in all, and keys or string values longer than {@value #MAX_LENGTH} characters are left out.
+ * Past a bound new keys and values are not recorded (those recorded stay) and are counted in
+ * {@link #notIndexed()}. Like the operation lists, the index outlives trace eviction. Not thread-safe: the
+ * store's lock guards it.
+ */
+final class TagIndex {
+  static final int MAX_KEYS = 5_000;
+  static final int MAX_VALUES_PER_KEY = 1_000;
+  static final int MAX_VALUES = 100_000;
+  static final int MAX_LENGTH = 256;
+
+  /** Strings, then Longs, then Doubles, then Booleans; each in its natural order. */
+  private static final Comparator<Object> VALUE_ORDER = Comparator
+      .comparingInt(TagIndex::typeRank)
+      .thenComparing((a, b) -> compareSameType(a, b));
+
+  private final TreeMap<String, NavigableSet<Object>> values = new TreeMap<>();
+  private int valueCount;
+  private long notIndexed;
+
+  void add(Attributes attributes) {
+    for (int i = 0; i < attributes.size(); i++) add(attributes.key(i), attributes.value(i));
+  }
+
+  private void add(String key, Object value) {
+    NavigableSet<Object> known = values.get(key);
+    if (known == null) {
+      if (values.size() >= MAX_KEYS || key.length() > MAX_LENGTH) {
+        notIndexed++;
+        return;
+      }
+      known = new TreeSet<>(VALUE_ORDER);
+      values.put(key, known);
+    }
+    if (typeRank(value) < 0 || known.contains(value)) return;
+    if (known.size() >= MAX_VALUES_PER_KEY || valueCount >= MAX_VALUES
+        || value instanceof String s && s.length() > MAX_LENGTH) {
+      notIndexed++;
+      return;
+    }
+    known.add(value);
+    valueCount++;
+  }
+
+  List<String> keys() {
+    return List.copyOf(values.keySet());
+  }
+
+  List<Object> values(String key, int limit) {
+    NavigableSet<Object> known = values.get(key);
+    if (known == null) return List.of();
+    List<Object> out = new ArrayList<>(Math.min(limit, known.size()));
+    for (Object v : known) {
+      if (out.size() >= limit) break;
+      out.add(v);
+    }
+    return out;
+  }
+
+  /** Keys and values left out because a bound was reached. */
+  long notIndexed() {
+    return notIndexed;
+  }
+
+  /** The position of a value's type in {@link #VALUE_ORDER}, or -1 for types not indexed. */
+  private static int typeRank(Object value) {
+    return switch (value) {
+      case String s -> 0;
+      case Long l -> 1;
+      case Double d -> 2;
+      case Boolean b -> 3;
+      default -> -1;
+    };
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareSameType(Object a, Object b) {
+    return ((Comparable) a).compareTo(b);
+  }
+}
