@@ -17,9 +17,13 @@ final class ThriftErrors {
   static String describe(Exception e) {
     String message = String.valueOf(e.getMessage());
     if (e instanceof TTransportException t) {
-      if (t.getType() == TTransportException.END_OF_FILE) return "truncated: the data ends inside a value";
+      // libthrift checks every length against the bytes left, so a cut message and a lying length
+      // field look the same from here.
       if (message.contains("MaxMessageSize")) {
-        return "a string, binary or list claims more bytes than the message holds";
+        return "truncated, or a string, binary or list claims more bytes than the message holds";
+      }
+      if (t.getType() == TTransportException.END_OF_FILE || message.startsWith("Cannot read")) {
+        return "truncated: the data ends inside a value";
       }
     }
     if (e instanceof TProtocolException p) {
