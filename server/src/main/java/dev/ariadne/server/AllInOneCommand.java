@@ -47,16 +47,36 @@ final class AllInOneCommand implements Callable<Integer> {
       description = "Comma-separated origins browsers may send OTLP/HTTP from; * for any (ARIADNE_OTLP_HTTP_CORS_ALLOWED_ORIGINS). Default: none.")
   List<String> corsAllowedOrigins;
 
+  @Option(names = "--jaeger-thrift-http-port", defaultValue = "${env:ARIADNE_JAEGER_THRIFT_HTTP_PORT:-14268}",
+      description = "Jaeger thrift-over-HTTP receiver port, POST /api/traces (ARIADNE_JAEGER_THRIFT_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
+  int jaegerThriftHttpPort;
+
+  @Option(names = "--jaeger-grpc-port", defaultValue = "${env:ARIADNE_JAEGER_GRPC_PORT:-14250}",
+      description = "Jaeger gRPC receiver port, api_v2 CollectorService (ARIADNE_JAEGER_GRPC_PORT). Default: ${DEFAULT-VALUE}.")
+  int jaegerGrpcPort;
+
+  @Option(names = "--jaeger-agent-compact-port", defaultValue = "${env:ARIADNE_JAEGER_AGENT_COMPACT_PORT:-6831}",
+      description = "Jaeger agent UDP port, compact thrift (ARIADNE_JAEGER_AGENT_COMPACT_PORT). Default: ${DEFAULT-VALUE}.")
+  int jaegerAgentCompactPort;
+
+  @Option(names = "--jaeger-agent-binary-port", defaultValue = "${env:ARIADNE_JAEGER_AGENT_BINARY_PORT:-6832}",
+      description = "Jaeger agent UDP port, binary thrift (ARIADNE_JAEGER_AGENT_BINARY_PORT). Default: ${DEFAULT-VALUE}.")
+  int jaegerAgentBinaryPort;
+
   @Override
   public Integer call() throws InterruptedException {
     List<String> origins = corsAllowedOrigins == null
         ? List.of()
         : corsAllowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     AllInOneConfig config = new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort,
-        memoryMaxTraces, maxRequestBytes, origins);
+        memoryMaxTraces, maxRequestBytes, origins, jaegerThriftHttpPort, jaegerGrpcPort, jaegerAgentCompactPort,
+        jaegerAgentBinaryPort);
     AllInOne server = new AllInOne(config).start();
-    System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d%n",
-        server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort());
+    System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d"
+            + ", Jaeger thrift HTTP :%d, Jaeger gRPC :%d, Jaeger agent UDP compact :%d, binary :%d%n",
+        server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort(),
+        server.jaegerThriftHttpPort(), server.jaegerGrpcPort(), server.jaegerAgentCompactPort(),
+        server.jaegerAgentBinaryPort());
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM and SIGINT run shutdown hooks: stop serving cleanly, then let main return.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
