@@ -47,10 +47,8 @@ public final class JaegerThriftHttpReceiver implements HttpService {
   public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
     return HttpResponse.of(req.aggregate().handleAsync((aggregated, failure) -> {
       if (failure == null) return handle(aggregated);
-      if (Exceptions.peel(failure) instanceof ContentTooLargeException) {
-        metrics.refusedRequest("too_large");
-        return text(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body exceeds the limit of " + maxBodyBytes + " bytes");
-      }
+      // A body over the route's limit: Armeria has already answered 413, this only counts it.
+      if (Exceptions.peel(failure) instanceof ContentTooLargeException) metrics.refusedRequest("too_large");
       return HttpResponse.ofFailure(failure);
     }, ctx.blockingTaskExecutor()));
   }
