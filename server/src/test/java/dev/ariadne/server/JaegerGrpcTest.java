@@ -114,19 +114,37 @@ class JaegerGrpcTest {
   }
 
   @Test
-  void malformedBytesAreInvalidArgument() {
+  void truncatedBytesAreInvalidArgument() {
+    // Field 1 (batch), length-delimited, claiming 100 bytes that are not there.
+    assertInvalidArgument(new byte[] {0x0a, 0x64, 0x01, 0x02}, "malformed PostSpansRequest");
+  }
+
+  @Test
+  void aLengthClaimingTwoGigabytesIsInvalidArgument() {
+    // Field 1 (batch) with a varint length of 2^31-1.
+    assertInvalidArgument(new byte[] {0x0a, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07, 0x01},
+        "malformed PostSpansRequest");
+  }
+
+  @Test
+  void deeplyNestedUnknownGroupsAreInvalidArgument() {
+    // Unknown field 15 as a start-group tag, 100 000 deep: protobuf's recursion limit stops it.
+    byte[] nested = new byte[100_000];
+    java.util.Arrays.fill(nested, (byte) 0x7b);
+    assertInvalidArgument(nested, "malformed PostSpansRequest");
+  }
+
+  private static void assertInvalidArgument(byte[] body, String message) {
     MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder()
         .setType(MethodDescriptor.MethodType.UNARY)
         .setFullMethodName("jaeger.api_v2.CollectorService/PostSpans")
         .setRequestMarshaller(RawBytesMarshaller.INSTANCE)
         .setResponseMarshaller(RawBytesMarshaller.INSTANCE)
         .build();
-    // Field 1 (batch), length-delimited, claiming 100 bytes that are not there.
-    byte[] garbage = {0x0a, 0x64, 0x01, 0x02};
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(
-        channel, raw, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS), garbage));
-    assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
-    assertTrue(e.getStatus().getDescription().startsWith("malformed PostSpansRequest"), e.getStatus().getDescription());
+        channel, raw, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS), body));
+    assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.getStatus().toString());
+    assertTrue(e.getStatus().getDescription().startsWith(message), e.getStatus().getDescription());
   }
 
   @Test
