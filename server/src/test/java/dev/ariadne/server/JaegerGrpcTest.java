@@ -114,6 +114,16 @@ class JaegerGrpcTest {
   }
 
   @Test
+  void aGzippedRequestIsAccepted() throws Exception {
+    stub().withCompression("gzip").postSpans(PostSpansRequest.newBuilder().setBatch(Model.Batch.newBuilder()
+        .setProcess(Model.Process.newBuilder().setServiceName("zipped"))
+        .addSpans(Model.Span.newBuilder().setTraceId(traceId(0, 0x21)).setSpanId(spanId(1)).setOperationName("gz")))
+        .build());
+    JsonNode trace = query.get("/api/traces/" + hex(0x21)).json().get("data").get(0);
+    assertEquals("gz", trace.get("spans").get(0).get("operationName").asText());
+  }
+
+  @Test
   void truncatedBytesAreInvalidArgument() {
     // Field 1 (batch), length-delimited, claiming 100 bytes that are not there.
     assertInvalidArgument(new byte[] {0x0a, 0x64, 0x01, 0x02}, "malformed PostSpansRequest");

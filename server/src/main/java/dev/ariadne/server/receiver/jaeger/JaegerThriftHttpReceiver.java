@@ -22,8 +22,8 @@ import java.io.IOException;
  * Jaeger's collector HTTP API: POST /api/traces with a binary-protocol thrift Batch, what Jaeger
  * clients' HttpSender sends to port 14268. Answers as Jaeger does, in plain text: 202 Accepted once the
  * spans are stored, 400 for a body that is not a Batch, 500 when the spans could not be stored; and 413
- * for a body over the limit (on the wire or decompressed) and 415 for another Content-Type (Jaeger
- * answers 400 to both).
+ * for a body over the limit, on the wire or decompressed (Jaeger sets none), and 415 for another
+ * Content-Type (Jaeger answers 400).
  *
  * <p>Jaeger has no partial success: spans with zero ids are counted as refused, the rest stored, and
  * the 202's body says which were refused.
