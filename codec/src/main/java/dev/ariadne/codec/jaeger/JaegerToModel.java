@@ -85,10 +85,23 @@ public final class JaegerToModel {
   }
 
   private Span translate(Resource resource, JaegerSpan j) {
-    List<Object[]> tags = pairs(j.tags());
-    InstrumentationScope scope = scope(tags);
+    Attributes tags = j.tags();
+    // The scope comes from the first otel.scope.name tag (else otel.library.name) and, only then, the
+    // first matching version tag; both leave the tags.
+    String versionKey = "otel.scope.version";
+    int nameAt = indexOf(tags, "otel.scope.name");
+    if (nameAt < 0) {
+      nameAt = indexOf(tags, "otel.library.name");
+      versionKey = "otel.library.version";
+    }
+    int versionAt = nameAt < 0 ? -1 : indexOf(tags, versionKey);
+    InstrumentationScope scope = nameAt < 0
+        ? InstrumentationScope.EMPTY
+        : scope(str(tags.value(nameAt)), versionAt < 0 ? "" : str(tags.value(versionAt)));
     Map<String, Object> attributes = new LinkedHashMap<>();
-    for (Object[] tag : tags) attributes.put((String) tag[0], tag[1]);
+    for (int i = 0; i < tags.size(); i++) {
+      if (i != nameAt && i != versionAt) attributes.put(tags.key(i), tags.value(i));
+    }
 
     SpanKind kind = SpanKind.UNSPECIFIED;
     if (attributes.containsKey("span.kind")) kind = kind(str(attributes.remove("span.kind")));
@@ -115,21 +128,9 @@ public final class JaegerToModel {
         .build();
   }
 
-  /**
-   * Takes the scope from the first otel.scope.name tag (else otel.library.name) and, only then, the first
-   * matching version tag, removing both; shares one scope object per name and version within the request.
-   */
-  private InstrumentationScope scope(List<Object[]> tags) {
-    String versionKey = "otel.scope.version";
-    Object name = removeFirst(tags, "otel.scope.name");
-    if (name == null) {
-      name = removeFirst(tags, "otel.library.name");
-      versionKey = "otel.library.version";
-    }
-    if (name == null) return InstrumentationScope.EMPTY;
-    Object version = removeFirst(tags, versionKey);
-    InstrumentationScope scope = InstrumentationScope.of(str(name), version == null ? "" : str(version));
-    return scopes.computeIfAbsent(scope, s -> s);
+  /** One scope object per name and version within the request, so spans share it as in OTLP. */
+  private InstrumentationScope scope(String name, String version) {
+    return scopes.computeIfAbsent(InstrumentationScope.of(name, version), s -> s);
   }
 
   /**
@@ -247,17 +248,11 @@ public final class JaegerToModel {
     return events;
   }
 
-  private static List<Object[]> pairs(Attributes tags) {
-    List<Object[]> pairs = new ArrayList<>(tags.size());
-    for (int i = 0; i < tags.size(); i++) pairs.add(new Object[] {tags.key(i), tags.value(i)});
-    return pairs;
-  }
-
-  private static Object removeFirst(List<Object[]> tags, String key) {
+  private static int indexOf(Attributes tags, String key) {
     for (int i = 0; i < tags.size(); i++) {
-      if (tags.get(i)[0].equals(key)) return tags.remove(i)[1];
+      if (tags.key(i).equals(key)) return i;
     }
-    return null;
+    return -1;
   }
 
   /** Puts each tag in order: a repeated key keeps its first place and takes the last value. */

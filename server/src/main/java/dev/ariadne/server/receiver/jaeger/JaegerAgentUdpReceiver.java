@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * The Jaeger agent's UDP port: each datagram is one thrift {@code Agent.emitBatch} call, in the compact
  * protocol (6831) or the binary one (6832), at most {@value #MAX_DATAGRAM_BYTES} bytes as in Jaeger.
  *
- * <p>A reader thread moves datagrams from the socket into a bounded queue; a worker thread decodes them
- * and hands the spans to the consumer. UDP has no way to push back on a sender, so when the queue is
+ * <p>A reader thread moves datagrams from the socket into a bounded queue; one worker thread (Jaeger's
+ * agent runs ten; decoding is cheap next to the network) decodes them and hands the spans to the
+ * consumer. UDP has no way to push back on a sender, so when the queue is
  * full a datagram is dropped and counted (reason queue_full), as are datagrams that are too large or
  * malformed: the counts on /metrics are the only trace of what was lost.
  */
@@ -52,7 +54,7 @@ public final class JaegerAgentUdpReceiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind the Jaeger agent UDP port " + address, e);
     }
-    String name = "jaeger-agent-" + protocol.name().toLowerCase(java.util.Locale.ROOT);
+    String name = "jaeger-agent-" + protocol.name().toLowerCase(Locale.ROOT);
     this.reader = Thread.ofPlatform().name(name + "-reader").daemon().start(this::read);
     this.worker = Thread.ofPlatform().name(name + "-worker").daemon().start(this::work);
   }
