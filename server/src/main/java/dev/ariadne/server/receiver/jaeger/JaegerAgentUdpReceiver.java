@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
  * protocol (6831) or the binary one (6832), at most {@value #MAX_DATAGRAM_BYTES} bytes as in Jaeger.
  *
  * <p>A reader thread moves datagrams from the socket into a bounded queue; one worker thread (Jaeger's
- * agent runs ten; decoding is cheap next to the network) decodes them and hands the spans to the
- * consumer. UDP has no way to push back on a sender, so when the queue is
+ * agent runs ten) decodes them and hands the spans to the consumer. UDP has no way to push back on a sender, so when the queue is
  * full a datagram is dropped and counted (reason queue_full), as are datagrams that are too large or
  * malformed: the counts on /metrics are the only trace of what was lost.
  */
