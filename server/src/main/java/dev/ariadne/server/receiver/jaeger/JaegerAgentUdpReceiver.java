@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * protocol (6831) or the binary one (6832), at most {@value #MAX_DATAGRAM_BYTES} bytes as in Jaeger.
  *
  * <p>A reader thread moves datagrams from the socket into a bounded queue; one worker thread (Jaeger's
- * agent runs ten) decodes them and hands the spans to the consumer. UDP has no way to push back on a sender, so when the queue is
- * full a datagram is dropped and counted (reason queue_full), as are datagrams that are too large or
- * malformed: the counts on /metrics are the only trace of what was lost.
+ * agent runs ten) decodes them and hands the spans to the consumer. UDP has no way to push back on a
+ * sender, so when the queue is full a datagram is dropped and counted (reason queue_full), as are
+ * datagrams that are too large or malformed: the counts on /metrics are the only trace of what was lost.
  */
 public final class JaegerAgentUdpReceiver implements AutoCloseable {
   public static final int MAX_DATAGRAM_BYTES = 65_000;
