@@ -5,12 +5,16 @@ import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.cors.CorsService;
 import com.linecorp.armeria.server.cors.CorsServiceBuilder;
+import dev.ariadne.codec.jaeger.JaegerThriftDecoder;
 import dev.ariadne.server.admin.AdminService;
 import dev.ariadne.server.api.jaeger.JaegerQueryApi;
 import dev.ariadne.server.api.zipkin.ZipkinQueryApi;
 import dev.ariadne.server.api.tempo.TempoApi;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
+import dev.ariadne.server.receiver.jaeger.JaegerAgentUdpReceiver;
+import dev.ariadne.server.receiver.jaeger.JaegerGrpcReceiver;
+import dev.ariadne.server.receiver.jaeger.JaegerThriftHttpReceiver;
 import dev.ariadne.server.receiver.otlp.OtlpGrpcReceiver;
 import dev.ariadne.server.receiver.otlp.OtlpHttpReceiver;
 import dev.ariadne.server.receiver.zipkin.ZipkinHttpReceiver;
@@ -44,6 +48,10 @@ public final class AllInOne implements AutoCloseable {
   private Server admin;
   private Server zipkin;
   private Server tempo;
+  private Server jaegerThriftHttp;
+  private Server jaegerGrpc;
+  private JaegerAgentUdpReceiver jaegerAgentCompact;
+  private JaegerAgentUdpReceiver jaegerAgentBinary;
 
   public AllInOne(AllInOneConfig config) {
     this.config = config;
@@ -103,8 +111,31 @@ public final class AllInOne implements AutoCloseable {
     new AdminService(registry, ready::get).bind(adminBuilder);
     admin = serve(adminBuilder);
 
+    startJaegerIngest(consumer, limit);
+
     ready.set(true);
     return this;
+  }
+
+  /** Jaeger's collector ports (thrift over HTTP, gRPC) and its agent's UDP ports (compact, binary thrift). */
+  private void startJaegerIngest(SpanConsumer consumer, int limit) {
+    JaegerThriftHttpReceiver thriftHttp =
+        new JaegerThriftHttpReceiver(consumer, new ReceiverMetrics(registry, "jaeger", "http"), limit);
+    ServerBuilder thriftHttpBuilder = newServer(config.jaegerThriftHttpPort());
+    thriftHttpBuilder.route().post(JaegerThriftHttpReceiver.PATH).maxRequestLength(limit).build(thriftHttp);
+    jaegerThriftHttp = serve(thriftHttpBuilder);
+
+    JaegerGrpcReceiver grpc = new JaegerGrpcReceiver(consumer, new ReceiverMetrics(registry, "jaeger", "grpc"));
+    jaegerGrpc = serve(newServer(config.jaegerGrpcPort())
+        .maxRequestLength(limit + 1024L)
+        .service(grpc.service(limit)));
+
+    jaegerAgentCompact = new JaegerAgentUdpReceiver(
+        new InetSocketAddress(config.host(), config.jaegerAgentCompactPort()), JaegerThriftDecoder.Protocol.COMPACT,
+        consumer, new ReceiverMetrics(registry, "jaeger", "udp_compact"), JaegerAgentUdpReceiver.DEFAULT_QUEUE_DATAGRAMS);
+    jaegerAgentBinary = new JaegerAgentUdpReceiver(
+        new InetSocketAddress(config.host(), config.jaegerAgentBinaryPort()), JaegerThriftDecoder.Protocol.BINARY,
+        consumer, new ReceiverMetrics(registry, "jaeger", "udp_binary"), JaegerAgentUdpReceiver.DEFAULT_QUEUE_DATAGRAMS);
   }
 
   public int otlpGrpcPort() {
@@ -131,6 +162,22 @@ public final class AllInOne implements AutoCloseable {
     return tempo.activeLocalPort();
   }
 
+  public int jaegerThriftHttpPort() {
+    return jaegerThriftHttp.activeLocalPort();
+  }
+
+  public int jaegerGrpcPort() {
+    return jaegerGrpc.activeLocalPort();
+  }
+
+  public int jaegerAgentCompactPort() {
+    return jaegerAgentCompact.port();
+  }
+
+  public int jaegerAgentBinaryPort() {
+    return jaegerAgentBinary.port();
+  }
+
   public MemorySpanStore store() {
     return store;
   }
@@ -140,6 +187,9 @@ public final class AllInOne implements AutoCloseable {
   public void close() {
     ready.set(false);
     CompletableFuture.allOf(servers.stream().map(Server::stop).toArray(CompletableFuture[]::new)).join();
+    // The UDP ports have no server to stop: close them here, letting queued datagrams reach the store.
+    if (jaegerAgentCompact != null) jaegerAgentCompact.close();
+    if (jaegerAgentBinary != null) jaegerAgentBinary.close();
     store.close();
   }
 

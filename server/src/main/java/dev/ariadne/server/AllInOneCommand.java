@@ -60,6 +60,22 @@ final class AllInOneCommand implements Callable<Integer> {
       description = "Tempo query API port, with TraceQL (ARIADNE_TEMPO_PORT). Default: ${DEFAULT-VALUE}.")
   int tempoPort;
 
+  @Option(names = "--jaeger-thrift-http-port", defaultValue = "${env:ARIADNE_JAEGER_THRIFT_HTTP_PORT:-14268}",
+      description = "Jaeger thrift-over-HTTP receiver port, POST /api/traces (ARIADNE_JAEGER_THRIFT_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
+  int jaegerThriftHttpPort;
+
+  @Option(names = "--jaeger-grpc-port", defaultValue = "${env:ARIADNE_JAEGER_GRPC_PORT:-14250}",
+      description = "Jaeger gRPC receiver port, api_v2 CollectorService (ARIADNE_JAEGER_GRPC_PORT). Default: ${DEFAULT-VALUE}.")
+  int jaegerGrpcPort;
+
+  @Option(names = "--jaeger-agent-compact-port", defaultValue = "${env:ARIADNE_JAEGER_AGENT_COMPACT_PORT:-6831}",
+      description = "Jaeger agent UDP port, compact thrift (ARIADNE_JAEGER_AGENT_COMPACT_PORT). Default: ${DEFAULT-VALUE}.")
+  int jaegerAgentCompactPort;
+
+  @Option(names = "--jaeger-agent-binary-port", defaultValue = "${env:ARIADNE_JAEGER_AGENT_BINARY_PORT:-6832}",
+      description = "Jaeger agent UDP port, binary thrift (ARIADNE_JAEGER_AGENT_BINARY_PORT). Default: ${DEFAULT-VALUE}.")
+  int jaegerAgentBinaryPort;
+
   @Override
   public Integer call() throws InterruptedException {
     AllInOneConfig config = AllInOneConfig.builder()
@@ -74,12 +90,18 @@ final class AllInOneCommand implements Callable<Integer> {
         .zipkinPort(zipkinPort)
         .zipkinAutocompleteKeys(trimmed(zipkinAutocompleteKeys))
         .tempoPort(tempoPort)
+        .jaegerThriftHttpPort(jaegerThriftHttpPort)
+        .jaegerGrpcPort(jaegerGrpcPort)
+        .jaegerAgentCompactPort(jaegerAgentCompactPort)
+        .jaegerAgentBinaryPort(jaegerAgentBinaryPort)
         .build();
     AllInOne server = new AllInOne(config).start();
     System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d, "
-            + "Zipkin :%d, Tempo :%d%n",
+            + "Zipkin :%d, Tempo :%d, Jaeger thrift HTTP :%d, Jaeger gRPC :%d, "
+            + "Jaeger agent UDP compact :%d, binary :%d%n",
         server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort(),
-        server.zipkinPort(), server.tempoPort());
+        server.zipkinPort(), server.tempoPort(), server.jaegerThriftHttpPort(), server.jaegerGrpcPort(),
+        server.jaegerAgentCompactPort(), server.jaegerAgentBinaryPort());
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM and SIGINT run shutdown hooks: stop serving cleanly, then let main return.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -13,6 +13,10 @@ import java.util.List;
  * @param zipkinPort the Zipkin listener: span intake and the Zipkin v2 query API (Zipkin's 9411)
  * @param zipkinAutocompleteKeys the tag keys /api/v2/autocompleteKeys offers (Zipkin's AUTOCOMPLETE_KEYS)
  * @param tempoPort the Tempo query API (HTTP, with TraceQL); Tempo's default is 3200
+ * @param jaegerThriftHttpPort Jaeger's collector thrift-over-HTTP intake (POST /api/traces)
+ * @param jaegerGrpcPort Jaeger's collector gRPC intake (api_v2 CollectorService)
+ * @param jaegerAgentCompactPort Jaeger's agent UDP port for compact-thrift emitBatch
+ * @param jaegerAgentBinaryPort Jaeger's agent UDP port for binary-thrift emitBatch
  */
 public record AllInOneConfig(
     String host,
@@ -25,7 +29,11 @@ public record AllInOneConfig(
     List<String> corsAllowedOrigins,
     int zipkinPort,
     List<String> zipkinAutocompleteKeys,
-    int tempoPort) {
+    int tempoPort,
+    int jaegerThriftHttpPort,
+    int jaegerGrpcPort,
+    int jaegerAgentCompactPort,
+    int jaegerAgentBinaryPort) {
 
   public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
   /** HTTP method, route and status code, in the semantic conventions' old and new names. */
@@ -45,6 +53,7 @@ public record AllInOneConfig(
   public static AllInOneConfig ephemeral() {
     return builder().host("127.0.0.1")
         .otlpGrpcPort(0).otlpHttpPort(0).queryPort(0).adminPort(0).zipkinPort(0).tempoPort(0)
+        .jaegerThriftHttpPort(0).jaegerGrpcPort(0).jaegerAgentCompactPort(0).jaegerAgentBinaryPort(0)
         .build();
   }
 
@@ -53,7 +62,9 @@ public record AllInOneConfig(
         .host(host).otlpGrpcPort(otlpGrpcPort).otlpHttpPort(otlpHttpPort).queryPort(queryPort)
         .adminPort(adminPort).memoryMaxTraces(memoryMaxTraces).maxRequestBytes(maxRequestBytes)
         .corsAllowedOrigins(corsAllowedOrigins).zipkinPort(zipkinPort)
-        .zipkinAutocompleteKeys(zipkinAutocompleteKeys).tempoPort(tempoPort);
+        .zipkinAutocompleteKeys(zipkinAutocompleteKeys).tempoPort(tempoPort)
+        .jaegerThriftHttpPort(jaegerThriftHttpPort).jaegerGrpcPort(jaegerGrpcPort)
+        .jaegerAgentCompactPort(jaegerAgentCompactPort).jaegerAgentBinaryPort(jaegerAgentBinaryPort);
   }
 
   public AllInOneConfig withMemoryMaxTraces(int maxTraces) {
@@ -85,6 +96,10 @@ public record AllInOneConfig(
     private int zipkinPort = 9411;
     private List<String> zipkinAutocompleteKeys = List.of(DEFAULT_ZIPKIN_AUTOCOMPLETE_KEYS.split(","));
     private int tempoPort = 3200;
+    private int jaegerThriftHttpPort = 14268;
+    private int jaegerGrpcPort = 14250;
+    private int jaegerAgentCompactPort = 6831;
+    private int jaegerAgentBinaryPort = 6832;
 
     private Builder() {}
 
@@ -143,9 +158,30 @@ public record AllInOneConfig(
       return this;
     }
 
+    public Builder jaegerThriftHttpPort(int port) {
+      this.jaegerThriftHttpPort = port;
+      return this;
+    }
+
+    public Builder jaegerGrpcPort(int port) {
+      this.jaegerGrpcPort = port;
+      return this;
+    }
+
+    public Builder jaegerAgentCompactPort(int port) {
+      this.jaegerAgentCompactPort = port;
+      return this;
+    }
+
+    public Builder jaegerAgentBinaryPort(int port) {
+      this.jaegerAgentBinaryPort = port;
+      return this;
+    }
+
     public AllInOneConfig build() {
       return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, memoryMaxTraces,
-          maxRequestBytes, corsAllowedOrigins, zipkinPort, zipkinAutocompleteKeys, tempoPort);
+          maxRequestBytes, corsAllowedOrigins, zipkinPort, zipkinAutocompleteKeys, tempoPort,
+          jaegerThriftHttpPort, jaegerGrpcPort, jaegerAgentCompactPort, jaegerAgentBinaryPort);
     }
   }
 }

@@ -76,7 +76,9 @@ class AdminAndCliTest {
     Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         Ariadne.class.getName(), "all-in-one", "--host", "127.0.0.1",
         "--otlp-grpc-port", "0", "--otlp-http-port", "0", "--query-port", "0", "--admin-port", "0",
-        "--zipkin-port", "0", "--tempo-port", "0")
+        "--zipkin-port", "0", "--tempo-port", "0",
+        "--jaeger-thrift-http-port", "0", "--jaeger-grpc-port", "0", "--jaeger-agent-compact-port", "0",
+        "--jaeger-agent-binary-port", "0")
         .redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .start();

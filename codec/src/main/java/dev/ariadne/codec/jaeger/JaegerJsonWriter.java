@@ -9,7 +9,6 @@ import dev.ariadne.model.Resource;
 import dev.ariadne.model.Span;
 import dev.ariadne.model.SpanEvent;
 import dev.ariadne.model.SpanId;
-import dev.ariadne.model.SpanLink;
 import dev.ariadne.model.TraceId;
 import java.io.IOException;
 import java.util.HashSet;
@@ -21,7 +20,8 @@ import java.util.Set;
 /**
  * Writes traces in the JSON shape Jaeger's query API returns and Jaeger UI and Grafana's Jaeger data
  * source read: spans with references, typed tags and logs, and a table of processes. OTel fields map
- * the way Jaeger maps them: the parent becomes a CHILD_OF reference and links FOLLOWS_FROM references,
+ * the way Jaeger maps them: the parent becomes a CHILD_OF reference and links references typed by their
+ * opentracing.ref_type attribute, FOLLOWS_FROM without one (see {@link ModelToJaeger#references}),
  * events become logs with an "event" field, the resource becomes the process, and status, kind, scope
  * and trace state become tags (see {@link DerivedTags}).
  */
@@ -75,9 +75,8 @@ public final class JaegerJsonWriter {
     if ((span.flags() & 0x01) != 0) g.writeNumberField("flags", 1);
     g.writeStringField("operationName", span.name());
     g.writeArrayFieldStart("references");
-    if (!span.isRoot()) writeReference(g, "CHILD_OF", traceId, span.parentSpanId());
-    for (SpanLink link : span.links()) {
-      writeReference(g, "FOLLOWS_FROM", traceIdString(link.traceIdHigh(), link.traceIdLow()), link.spanId());
+    for (JaegerSpan.Ref ref : ModelToJaeger.references(span)) {
+      writeReference(g, ref.type().name(), traceIdString(ref.traceIdHigh(), ref.traceIdLow()), ref.spanId());
     }
     g.writeEndArray();
     g.writeNumberField("startTime", span.startEpochNanos() / 1_000);

@@ -9,7 +9,7 @@ import java.util.List;
  * partial_success message; only the first few reasons are kept so a hostile batch cannot make the
  * message huge.
  */
-final class SpanValidator {
+public final class SpanValidator {
   private static final int MAX_REASONS = 5;
 
   private final List<String> reasons = new ArrayList<>();
@@ -28,16 +28,16 @@ final class SpanValidator {
     return null;
   }
 
-  void reject(String where, String reason) {
+  public void reject(String where, String reason) {
     rejected++;
     if (reasons.size() < MAX_REASONS) reasons.add(where + ": " + reason);
   }
 
-  long rejected() {
+  public long rejected() {
     return rejected;
   }
 
-  String message() {
+  public String message() {
     if (rejected == 0) return "";
     String joined = String.join("; ", reasons);
     return rejected > reasons.size()

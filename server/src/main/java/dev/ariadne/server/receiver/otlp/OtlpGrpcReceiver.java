@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import dev.ariadne.codec.otlp.DecodedSpans;
 import dev.ariadne.codec.otlp.OtlpProtoDecoder;
+import dev.ariadne.server.receiver.RawBytesMarshaller;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
 import io.grpc.MethodDescriptor;
@@ -14,9 +15,6 @@ import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * OTLP over gRPC: opentelemetry.proto.collector.trace.v1.TraceService/Export.
@@ -84,25 +82,5 @@ public final class OtlpGrpcReceiver {
     }
     response.onNext(reply.build());
     response.onCompleted();
-  }
-
-  /** Hands the gRPC message bytes through untouched. */
-  private enum RawBytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-    INSTANCE;
-
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw Status.INTERNAL.withDescription("reading the request: " + e.getMessage()).withCause(e)
-            .asRuntimeException();
-      }
-    }
   }
 }
