@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -37,8 +37,11 @@ public final class MemorySpanStore implements SpanStore {
   private final int maxTraces;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final LinkedHashMap<TraceId, List<Span>> traces = new LinkedHashMap<>();
-  /** service → operations seen; kept after eviction, like Jaeger's memory store, so UIs keep their lists. */
-  private final Map<String, Set<Operation>> operations = new TreeMap<>();
+  /**
+   * service → operations seen; kept after eviction, like Jaeger's memory store, so UIs keep their lists.
+   * Hashed for the append path; the read side sorts.
+   */
+  private final Map<String, Set<Operation>> operations = new HashMap<>();
   private final AtomicLong evicted = new AtomicLong();
   private final TagIndex spanTags = new TagIndex();
   private final TagIndex resourceTags = new TagIndex();
@@ -55,7 +58,7 @@ public final class MemorySpanStore implements SpanStore {
       Resource indexed = null;
       for (Span span : spans) {
         traces.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
-        operations.computeIfAbsent(span.serviceName(), s -> new TreeSet<>())
+        operations.computeIfAbsent(span.serviceName(), s -> new HashSet<>())
             .add(new Operation(span.name(), span.kind()));
         spanTags.add(span.attributes());
         // Spans of a batch share their Resource object: index it once per run, not once per span.
@@ -107,7 +110,7 @@ public final class MemorySpanStore implements SpanStore {
   public List<String> services() {
     lock.readLock().lock();
     try {
-      return List.copyOf(operations.keySet());
+      return operations.keySet().stream().sorted().toList();
     } finally {
       lock.readLock().unlock();
     }
@@ -118,7 +121,7 @@ public final class MemorySpanStore implements SpanStore {
     lock.readLock().lock();
     try {
       Set<Operation> ops = operations.getOrDefault(service, Set.of());
-      return ops.stream().filter(op -> kind == null || op.kind() == kind).toList();
+      return ops.stream().filter(op -> kind == null || op.kind() == kind).sorted().toList();
     } finally {
       lock.readLock().unlock();
     }

@@ -1,12 +1,12 @@
 package dev.ariadne.store.memory;
 
 import dev.ariadne.model.Attributes;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The attribute keys and scalar values seen in one scope, for tag autocompletion. Memory is bounded: at
@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * values in all, and keys or string values longer than {@value #MAX_LENGTH} characters are left out.
  * Past a bound new keys and values are not recorded (those recorded stay) and are counted in
  * {@link #notIndexed()}. Like the operation lists, the index outlives trace eviction. Not thread-safe: the
- * store's lock guards it.
+ * store's lock guards it. Adding is the hot path (every span of every batch) and hashes; reading sorts.
  */
 final class TagIndex {
   static final int MAX_KEYS = 5_000;
@@ -27,7 +27,7 @@ final class TagIndex {
       .comparingInt(TagIndex::typeRank)
       .thenComparing((a, b) -> compareSameType(a, b));
 
-  private final TreeMap<String, NavigableSet<Object>> values = new TreeMap<>();
+  private final Map<String, Set<Object>> values = new HashMap<>();
   private int valueCount;
   private long notIndexed;
 
@@ -36,13 +36,13 @@ final class TagIndex {
   }
 
   private void add(String key, Object value) {
-    NavigableSet<Object> known = values.get(key);
+    Set<Object> known = values.get(key);
     if (known == null) {
       if (values.size() >= MAX_KEYS || key.length() > MAX_LENGTH) {
         notIndexed++;
         return;
       }
-      known = new TreeSet<>(VALUE_ORDER);
+      known = new HashSet<>();
       values.put(key, known);
     }
     if (typeRank(value) < 0 || known.contains(value)) return;
@@ -55,19 +55,16 @@ final class TagIndex {
     valueCount++;
   }
 
+  /** The keys, sorted. */
   List<String> keys() {
-    return List.copyOf(values.keySet());
+    return values.keySet().stream().sorted().toList();
   }
 
+  /** The first {@code limit} values of {@code key} in {@link #VALUE_ORDER}. */
   List<Object> values(String key, int limit) {
-    NavigableSet<Object> known = values.get(key);
+    Set<Object> known = values.get(key);
     if (known == null) return List.of();
-    List<Object> out = new ArrayList<>(Math.min(limit, known.size()));
-    for (Object v : known) {
-      if (out.size() >= limit) break;
-      out.add(v);
-    }
-    return out;
+    return known.stream().sorted(VALUE_ORDER).limit(limit).toList();
   }
 
   /** Keys and values left out because a bound was reached. */
