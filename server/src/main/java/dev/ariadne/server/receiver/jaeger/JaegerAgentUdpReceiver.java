@@ -5,6 +5,7 @@ import dev.ariadne.codec.jaeger.JaegerThriftException;
 import dev.ariadne.codec.otlp.DecodedSpans;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
+import dev.ariadne.server.receiver.SpanIntake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -34,7 +35,7 @@ public final class JaegerAgentUdpReceiver implements AutoCloseable {
   private static final byte[] STOP = new byte[0];
 
   private final JaegerThriftDecoder.Protocol protocol;
-  private final SpanConsumer consumer;
+  private final SpanIntake intake;
   private final ReceiverMetrics metrics;
   private final BlockingQueue<byte[]> queue;
   private final DatagramChannel channel;
@@ -45,7 +46,7 @@ public final class JaegerAgentUdpReceiver implements AutoCloseable {
   public JaegerAgentUdpReceiver(InetSocketAddress address, JaegerThriftDecoder.Protocol protocol,
       SpanConsumer consumer, ReceiverMetrics metrics, int queueDatagrams) {
     this.protocol = protocol;
-    this.consumer = consumer;
+    this.intake = new SpanIntake(consumer, metrics);
     this.metrics = metrics;
     this.queue = new ArrayBlockingQueue<>(queueDatagrams);
     try {
@@ -118,13 +119,10 @@ public final class JaegerAgentUdpReceiver implements AutoCloseable {
       return;
     }
     try {
-      if (!decoded.spans().isEmpty()) consumer.consume(decoded.spans());
-    } catch (RuntimeException e) {
-      metrics.refused(decoded.spans().size() + decoded.rejected());
-      return;
+      intake.deliver(decoded);
+    } catch (SpanIntake.NotStoredException e) {
+      // UDP has no answer to give; the spans were counted as refused.
     }
-    metrics.accepted(decoded.spans().size());
-    metrics.refused(decoded.rejected());
   }
 
   /** Stops reading, then lets the worker hand on every datagram already queued before it stops. */

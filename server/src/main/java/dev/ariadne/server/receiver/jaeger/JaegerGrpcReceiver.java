@@ -7,6 +7,7 @@ import dev.ariadne.codec.otlp.DecodedSpans;
 import dev.ariadne.server.receiver.RawBytesMarshaller;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
+import dev.ariadne.server.receiver.SpanIntake;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
@@ -27,11 +28,11 @@ import io.jaegertracing.api_v2.Collector.PostSpansResponse;
 public final class JaegerGrpcReceiver {
   static final String SERVICE = "jaeger.api_v2.CollectorService";
 
-  private final SpanConsumer consumer;
+  private final SpanIntake intake;
   private final ReceiverMetrics metrics;
 
   public JaegerGrpcReceiver(SpanConsumer consumer, ReceiverMetrics metrics) {
-    this.consumer = consumer;
+    this.intake = new SpanIntake(consumer, metrics);
     this.metrics = metrics;
   }
 
@@ -65,16 +66,11 @@ public final class JaegerGrpcReceiver {
       return;
     }
     try {
-      if (!decoded.spans().isEmpty()) consumer.consume(decoded.spans());
-    } catch (RuntimeException e) {
-      metrics.refused(decoded.spans().size() + decoded.rejected());
-      response.onError(Status.UNAVAILABLE
-          .withDescription("spans not stored, retry later: " + e.getMessage())
-          .asRuntimeException());
+      intake.deliver(decoded);
+    } catch (SpanIntake.NotStoredException e) {
+      response.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
       return;
     }
-    metrics.accepted(decoded.spans().size());
-    metrics.refused(decoded.rejected());
     response.onNext(PostSpansResponse.getDefaultInstance());
     response.onCompleted();
   }

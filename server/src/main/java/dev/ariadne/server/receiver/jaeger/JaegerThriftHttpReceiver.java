@@ -16,6 +16,7 @@ import dev.ariadne.codec.otlp.DecodedSpans;
 import dev.ariadne.server.receiver.BoundedInflater;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
+import dev.ariadne.server.receiver.SpanIntake;
 import java.io.IOException;
 
 /**
@@ -33,12 +34,12 @@ public final class JaegerThriftHttpReceiver implements HttpService {
   private static final MediaType THRIFT = MediaType.parse("application/x-thrift");
   private static final MediaType THRIFT_BINARY = MediaType.parse("application/vnd.apache.thrift.binary");
 
-  private final SpanConsumer consumer;
+  private final SpanIntake intake;
   private final ReceiverMetrics metrics;
   private final long maxBodyBytes;
 
   public JaegerThriftHttpReceiver(SpanConsumer consumer, ReceiverMetrics metrics, long maxBodyBytes) {
-    this.consumer = consumer;
+    this.intake = new SpanIntake(consumer, metrics);
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -79,13 +80,10 @@ public final class JaegerThriftHttpReceiver implements HttpService {
       return text(HttpStatus.BAD_REQUEST, "Unable to process request body: " + e.getMessage());
     }
     try {
-      if (!decoded.spans().isEmpty()) consumer.consume(decoded.spans());
-    } catch (RuntimeException e) {
-      metrics.refused(decoded.spans().size() + decoded.rejected());
+      intake.deliver(decoded);
+    } catch (SpanIntake.NotStoredException e) {
       return text(HttpStatus.INTERNAL_SERVER_ERROR, "Cannot submit Jaeger batch: " + e.getMessage());
     }
-    metrics.accepted(decoded.spans().size());
-    metrics.refused(decoded.rejected());
     return decoded.rejected() == 0
         ? HttpResponse.of(HttpStatus.ACCEPTED)
         : text(HttpStatus.ACCEPTED, decoded.errorMessage());

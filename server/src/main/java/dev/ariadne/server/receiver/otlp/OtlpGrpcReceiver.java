@@ -7,6 +7,7 @@ import dev.ariadne.codec.otlp.OtlpProtoDecoder;
 import dev.ariadne.server.receiver.RawBytesMarshaller;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
+import dev.ariadne.server.receiver.SpanIntake;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
@@ -26,11 +27,11 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 public final class OtlpGrpcReceiver {
   static final String SERVICE = "opentelemetry.proto.collector.trace.v1.TraceService";
 
-  private final SpanConsumer consumer;
+  private final SpanIntake intake;
   private final ReceiverMetrics metrics;
 
   public OtlpGrpcReceiver(SpanConsumer consumer, ReceiverMetrics metrics) {
-    this.consumer = consumer;
+    this.intake = new SpanIntake(consumer, metrics);
     this.metrics = metrics;
   }
 
@@ -64,16 +65,11 @@ public final class OtlpGrpcReceiver {
       return;
     }
     try {
-      if (!decoded.spans().isEmpty()) consumer.consume(decoded.spans());
-    } catch (RuntimeException e) {
-      metrics.refused(decoded.spans().size() + decoded.rejected());
-      response.onError(Status.UNAVAILABLE
-          .withDescription("spans not stored, retry later: " + e.getMessage())
-          .asRuntimeException());
+      intake.deliver(decoded);
+    } catch (SpanIntake.NotStoredException e) {
+      response.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
       return;
     }
-    metrics.accepted(decoded.spans().size());
-    metrics.refused(decoded.rejected());
     ExportTraceServiceResponse.Builder reply = ExportTraceServiceResponse.newBuilder();
     if (decoded.rejected() > 0) {
       reply.setPartialSuccess(ExportTracePartialSuccess.newBuilder()

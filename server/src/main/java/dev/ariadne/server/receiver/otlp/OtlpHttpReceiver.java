@@ -17,6 +17,7 @@ import dev.ariadne.codec.otlp.OtlpProtoDecoder;
 import dev.ariadne.server.receiver.BoundedInflater;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
+import dev.ariadne.server.receiver.SpanIntake;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.IOException;
@@ -32,12 +33,12 @@ public final class OtlpHttpReceiver implements HttpService {
   public static final String PATH = "/v1/traces";
   private static final MediaType PROTOBUF = MediaType.parse("application/x-protobuf");
 
-  private final SpanConsumer consumer;
+  private final SpanIntake intake;
   private final ReceiverMetrics metrics;
   private final long maxBodyBytes;
 
   public OtlpHttpReceiver(SpanConsumer consumer, ReceiverMetrics metrics, long maxBodyBytes) {
-    this.consumer = consumer;
+    this.intake = new SpanIntake(consumer, metrics);
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -78,18 +79,15 @@ public final class OtlpHttpReceiver implements HttpService {
       return error(HttpStatus.BAD_REQUEST, json, "malformed ExportTraceServiceRequest: " + e.getMessage());
     }
     try {
-      if (!decoded.spans().isEmpty()) consumer.consume(decoded.spans());
-    } catch (RuntimeException e) {
-      metrics.refused(decoded.spans().size() + decoded.rejected());
+      intake.deliver(decoded);
+    } catch (SpanIntake.NotStoredException e) {
       return HttpResponse.builder()
           .status(HttpStatus.SERVICE_UNAVAILABLE)
           .header(HttpHeaderNames.RETRY_AFTER, "5")
           .content(json ? MediaType.JSON_UTF_8 : PROTOBUF,
-              encode(status(14, "spans not stored, retry later: " + e.getMessage()), json))
+              encode(status(14, e.getMessage()), json))
           .build();
     }
-    metrics.accepted(decoded.spans().size());
-    metrics.refused(decoded.rejected());
     ExportTraceServiceResponse.Builder reply = ExportTraceServiceResponse.newBuilder();
     if (decoded.rejected() > 0) {
       reply.setPartialSuccess(ExportTracePartialSuccess.newBuilder()

@@ -16,6 +16,7 @@ import dev.ariadne.codec.zipkin.ZipkinFormatException;
 import dev.ariadne.server.receiver.BoundedInflater;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
+import dev.ariadne.server.receiver.SpanIntake;
 import java.io.IOException;
 import zipkin2.codec.SpanBytesDecoder;
 
@@ -33,12 +34,12 @@ public final class ZipkinHttpReceiver {
   private static final MediaType X_PROTOBUF = MediaType.parse("application/x-protobuf");
   private static final MediaType X_THRIFT = MediaType.parse("application/x-thrift");
 
-  private final SpanConsumer consumer;
+  private final SpanIntake intake;
   private final ReceiverMetrics metrics;
   private final long maxBodyBytes;
 
   public ZipkinHttpReceiver(SpanConsumer consumer, ReceiverMetrics metrics, long maxBodyBytes) {
-    this.consumer = consumer;
+    this.intake = new SpanIntake(consumer, metrics);
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -78,23 +79,19 @@ public final class ZipkinHttpReceiver {
       metrics.refusedRequest("malformed");
       return text(HttpStatus.BAD_REQUEST, e.getMessage());
     }
-    metrics.refused(decoded.rejected());
-    if (decoded.spans().isEmpty()) {
-      return decoded.rejected() == 0
-          ? HttpResponse.of(HttpStatus.ACCEPTED)
-          : text(HttpStatus.BAD_REQUEST, decoded.errorMessage());
+    if (decoded.spans().isEmpty() && decoded.rejected() > 0) {
+      metrics.refused(decoded.rejected());
+      return text(HttpStatus.BAD_REQUEST, decoded.errorMessage());
     }
     try {
-      consumer.consume(decoded.spans());
-    } catch (RuntimeException e) {
-      metrics.refused(decoded.spans().size());
+      intake.deliver(decoded);
+    } catch (SpanIntake.NotStoredException e) {
       return HttpResponse.builder()
           .status(HttpStatus.SERVICE_UNAVAILABLE)
           .header(HttpHeaderNames.RETRY_AFTER, "5")
-          .content(MediaType.PLAIN_TEXT_UTF_8, "spans not stored, retry later: " + e.getMessage())
+          .content(MediaType.PLAIN_TEXT_UTF_8, e.getMessage())
           .build();
     }
-    metrics.accepted(decoded.spans().size());
     return decoded.rejected() == 0
         ? HttpResponse.of(HttpStatus.ACCEPTED)
         : text(HttpStatus.ACCEPTED, decoded.errorMessage());
