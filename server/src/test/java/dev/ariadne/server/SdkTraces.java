@@ -11,6 +11,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.concurrent.TimeUnit;
 
@@ -67,16 +69,26 @@ final class SdkTraces {
     return span.getSpanContext().getTraceId();
   }
 
+  /** Exports each span as it ends: for a few spans. */
   static SdkTracerProvider provider(AllInOne server, String service) {
+    return provider(service, SimpleSpanProcessor.create(exporter(server)));
+  }
+
+  /** Exports in batches on flush: for many spans, which the exporter would refuse to send all at once. */
+  static SdkTracerProvider batchingProvider(AllInOne server, String service) {
+    return provider(service, BatchSpanProcessor.builder(exporter(server)).build());
+  }
+
+  private static SdkTracerProvider provider(String service, SpanProcessor processor) {
     Resource resource = Resource.getDefault().merge(Resource.create(Attributes.builder()
         .put("service.name", service)
         .put("deployment.environment", "e2e")
         .build()));
-    return SdkTracerProvider.builder()
-        .setResource(resource)
-        .addSpanProcessor(SimpleSpanProcessor.create(OtlpGrpcSpanExporter.builder()
-            .setEndpoint("http://127.0.0.1:" + server.otlpGrpcPort()).build()))
-        .build();
+    return SdkTracerProvider.builder().setResource(resource).addSpanProcessor(processor).build();
+  }
+
+  private static OtlpGrpcSpanExporter exporter(AllInOne server) {
+    return OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + server.otlpGrpcPort()).build();
   }
 
   static void flush(SdkTracerProvider... providers) {
