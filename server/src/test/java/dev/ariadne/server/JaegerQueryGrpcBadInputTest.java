@@ -149,6 +149,18 @@ class JaegerQueryGrpcBadInputTest {
   }
 
   @Test
+  void grpcJsonAndGrpcWebAreUnsupportedMediaTypes() throws Exception {
+    HttpTestClient http = new HttpTestClient(server.queryGrpcPort());
+    for (String type : new String[] {"application/grpc+json", "application/grpc-web"}) {
+      HttpTestClient.Response r = http.send(java.net.http.HttpRequest.newBuilder(
+              http.uri("/jaeger.api_v3.QueryService/GetServices"))
+          .header("Content-Type", type)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 0, 0, 0, 2, '{', '}'})));
+      assertEquals(415, r.status(), type + ": " + r.text());
+    }
+  }
+
+  @Test
   void aRequestOverTheLimitIsResourceExhausted() {
     Query.TraceQueryParameters.Builder huge = Query.TraceQueryParameters.newBuilder();
     huge.putTags("k", "v".repeat(LIMIT + 1));
