@@ -8,6 +8,9 @@ import com.linecorp.armeria.server.cors.CorsServiceBuilder;
 import dev.ariadne.codec.jaeger.JaegerThriftDecoder;
 import dev.ariadne.server.admin.AdminService;
 import dev.ariadne.server.api.jaeger.JaegerQueryApi;
+import dev.ariadne.server.api.jaeger.JaegerV3Api;
+import dev.ariadne.server.api.jaeger.TransformApi;
+import dev.ariadne.server.api.jaeger.grpc.JaegerQueryGrpc;
 import dev.ariadne.server.api.zipkin.ZipkinQueryApi;
 import dev.ariadne.server.api.tempo.TempoApi;
 import dev.ariadne.server.receiver.ReceiverMetrics;
@@ -52,6 +55,7 @@ public final class AllInOne implements AutoCloseable {
   private Server jaegerGrpc;
   private JaegerAgentUdpReceiver jaegerAgentCompact;
   private JaegerAgentUdpReceiver jaegerAgentBinary;
+  private Server queryGrpc;
 
   public AllInOne(AllInOneConfig config) {
     this.config = config;
@@ -91,6 +95,8 @@ public final class AllInOne implements AutoCloseable {
 
     ServerBuilder queryBuilder = newServer(config.queryPort());
     new JaegerQueryApi(store, registry).bind(queryBuilder);
+    new JaegerV3Api(store, registry).bind(queryBuilder);
+    new TransformApi(registry, limit).bind(queryBuilder);
     query = serve(queryBuilder);
 
     // Zipkin's port serves both its span intake and its query API, as Zipkin does.
@@ -112,6 +118,7 @@ public final class AllInOne implements AutoCloseable {
     admin = serve(adminBuilder);
 
     startJaegerIngest(consumer, limit);
+    startJaegerQueryGrpc(limit);
 
     ready.set(true);
     return this;
@@ -136,6 +143,13 @@ public final class AllInOne implements AutoCloseable {
     jaegerAgentBinary = new JaegerAgentUdpReceiver(
         new InetSocketAddress(config.host(), config.jaegerAgentBinaryPort()), JaegerThriftDecoder.Protocol.BINARY,
         consumer, new ReceiverMetrics(registry, "jaeger", "udp_binary"), JaegerAgentUdpReceiver.DEFAULT_QUEUE_DATAGRAMS);
+  }
+
+  /** Jaeger's query gRPC port: api_v2 and api_v3 QueryService. */
+  private void startJaegerQueryGrpc(int limit) {
+    queryGrpc = serve(newServer(config.queryGrpcPort())
+        .maxRequestLength(limit + 1024L)
+        .service(JaegerQueryGrpc.service(store, limit)));
   }
 
   public int otlpGrpcPort() {
@@ -176,6 +190,10 @@ public final class AllInOne implements AutoCloseable {
 
   public int jaegerAgentBinaryPort() {
     return jaegerAgentBinary.port();
+  }
+
+  public int queryGrpcPort() {
+    return queryGrpc.activeLocalPort();
   }
 
   public MemorySpanStore store() {

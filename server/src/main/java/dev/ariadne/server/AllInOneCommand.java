@@ -76,6 +76,10 @@ final class AllInOneCommand implements Callable<Integer> {
       description = "Jaeger agent UDP port, binary thrift (ARIADNE_JAEGER_AGENT_BINARY_PORT). Default: ${DEFAULT-VALUE}.")
   int jaegerAgentBinaryPort;
 
+  @Option(names = "--query-grpc-port", defaultValue = "${env:ARIADNE_QUERY_GRPC_PORT:-16685}",
+      description = "Jaeger query gRPC port, api_v2 and api_v3 QueryService (ARIADNE_QUERY_GRPC_PORT). Default: ${DEFAULT-VALUE}.")
+  int queryGrpcPort;
+
   @Override
   public Integer call() throws InterruptedException {
     AllInOneConfig config = AllInOneConfig.builder()
@@ -94,6 +98,7 @@ final class AllInOneCommand implements Callable<Integer> {
         .jaegerGrpcPort(jaegerGrpcPort)
         .jaegerAgentCompactPort(jaegerAgentCompactPort)
         .jaegerAgentBinaryPort(jaegerAgentBinaryPort)
+        .queryGrpcPort(queryGrpcPort)
         .build();
     AllInOne server = new AllInOne(config).start();
     System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d, "
@@ -102,6 +107,7 @@ final class AllInOneCommand implements Callable<Integer> {
         server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort(),
         server.zipkinPort(), server.tempoPort(), server.jaegerThriftHttpPort(), server.jaegerGrpcPort(),
         server.jaegerAgentCompactPort(), server.jaegerAgentBinaryPort());
+    System.out.printf("ariadne all-in-one: Jaeger query gRPC :%d%n", server.queryGrpcPort());
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM and SIGINT run shutdown hooks: stop serving cleanly, then let main return.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param jaegerGrpcPort Jaeger's collector gRPC intake (api_v2 CollectorService)
  * @param jaegerAgentCompactPort Jaeger's agent UDP port for compact-thrift emitBatch
  * @param jaegerAgentBinaryPort Jaeger's agent UDP port for binary-thrift emitBatch
+ * @param queryGrpcPort Jaeger's query gRPC port (api_v2 and api_v3 QueryService)
  */
 public record AllInOneConfig(
     String host,
@@ -33,7 +34,8 @@ public record AllInOneConfig(
     int jaegerThriftHttpPort,
     int jaegerGrpcPort,
     int jaegerAgentCompactPort,
-    int jaegerAgentBinaryPort) {
+    int jaegerAgentBinaryPort,
+    int queryGrpcPort) {
 
   public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
   /** HTTP method, route and status code, in the semantic conventions' old and new names. */
@@ -54,6 +56,7 @@ public record AllInOneConfig(
     return builder().host("127.0.0.1")
         .otlpGrpcPort(0).otlpHttpPort(0).queryPort(0).adminPort(0).zipkinPort(0).tempoPort(0)
         .jaegerThriftHttpPort(0).jaegerGrpcPort(0).jaegerAgentCompactPort(0).jaegerAgentBinaryPort(0)
+        .queryGrpcPort(0)
         .build();
   }
 
@@ -64,7 +67,8 @@ public record AllInOneConfig(
         .corsAllowedOrigins(corsAllowedOrigins).zipkinPort(zipkinPort)
         .zipkinAutocompleteKeys(zipkinAutocompleteKeys).tempoPort(tempoPort)
         .jaegerThriftHttpPort(jaegerThriftHttpPort).jaegerGrpcPort(jaegerGrpcPort)
-        .jaegerAgentCompactPort(jaegerAgentCompactPort).jaegerAgentBinaryPort(jaegerAgentBinaryPort);
+        .jaegerAgentCompactPort(jaegerAgentCompactPort).jaegerAgentBinaryPort(jaegerAgentBinaryPort)
+        .queryGrpcPort(queryGrpcPort);
   }
 
   public AllInOneConfig withMemoryMaxTraces(int maxTraces) {
@@ -100,6 +104,7 @@ public record AllInOneConfig(
     private int jaegerGrpcPort = 14250;
     private int jaegerAgentCompactPort = 6831;
     private int jaegerAgentBinaryPort = 6832;
+    private int queryGrpcPort = 16685;
 
     private Builder() {}
 
@@ -178,10 +183,16 @@ public record AllInOneConfig(
       return this;
     }
 
+    public Builder queryGrpcPort(int port) {
+      this.queryGrpcPort = port;
+      return this;
+    }
+
     public AllInOneConfig build() {
       return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, memoryMaxTraces,
           maxRequestBytes, corsAllowedOrigins, zipkinPort, zipkinAutocompleteKeys, tempoPort,
-          jaegerThriftHttpPort, jaegerGrpcPort, jaegerAgentCompactPort, jaegerAgentBinaryPort);
+          jaegerThriftHttpPort, jaegerGrpcPort, jaegerAgentCompactPort, jaegerAgentBinaryPort,
+          queryGrpcPort);
     }
   }
 }

@@ -78,7 +78,7 @@ class AdminAndCliTest {
         "--otlp-grpc-port", "0", "--otlp-http-port", "0", "--query-port", "0", "--admin-port", "0",
         "--zipkin-port", "0", "--tempo-port", "0",
         "--jaeger-thrift-http-port", "0", "--jaeger-grpc-port", "0", "--jaeger-agent-compact-port", "0",
-        "--jaeger-agent-binary-port", "0")
+        "--jaeger-agent-binary-port", "0", "--query-grpc-port", "0")
         .redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .start();
