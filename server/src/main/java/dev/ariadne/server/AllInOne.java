@@ -196,6 +196,23 @@ public final class AllInOne implements AutoCloseable {
     return queryGrpc.activeLocalPort();
   }
 
+  /** Each listener's name and bound port, in the order the start-up banner lists them. */
+  public java.util.SequencedMap<String, Integer> listeningPorts() {
+    var ports = new java.util.LinkedHashMap<String, Integer>();
+    ports.put("OTLP gRPC", otlpGrpcPort());
+    ports.put("OTLP HTTP", otlpHttpPort());
+    ports.put("Jaeger query", queryPort());
+    ports.put("Jaeger query gRPC", queryGrpcPort());
+    ports.put("admin", adminPort());
+    ports.put("Zipkin", zipkinPort());
+    ports.put("Tempo", tempoPort());
+    ports.put("Jaeger thrift HTTP", jaegerThriftHttpPort());
+    ports.put("Jaeger gRPC", jaegerGrpcPort());
+    ports.put("Jaeger agent UDP compact", jaegerAgentCompactPort());
+    ports.put("Jaeger agent UDP binary", jaegerAgentBinaryPort());
+    return ports;
+  }
+
   public MemorySpanStore store() {
     return store;
   }

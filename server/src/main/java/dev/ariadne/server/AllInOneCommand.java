@@ -101,13 +101,9 @@ final class AllInOneCommand implements Callable<Integer> {
         .queryGrpcPort(queryGrpcPort)
         .build();
     AllInOne server = new AllInOne(config).start();
-    System.out.printf("ariadne all-in-one: OTLP gRPC :%d, OTLP HTTP :%d, Jaeger query :%d, admin :%d, "
-            + "Zipkin :%d, Tempo :%d, Jaeger thrift HTTP :%d, Jaeger gRPC :%d, "
-            + "Jaeger agent UDP compact :%d, binary :%d%n",
-        server.otlpGrpcPort(), server.otlpHttpPort(), server.queryPort(), server.adminPort(),
-        server.zipkinPort(), server.tempoPort(), server.jaegerThriftHttpPort(), server.jaegerGrpcPort(),
-        server.jaegerAgentCompactPort(), server.jaegerAgentBinaryPort());
-    System.out.printf("ariadne all-in-one: Jaeger query gRPC :%d%n", server.queryGrpcPort());
+    System.out.println("ariadne all-in-one: " + server.listeningPorts().entrySet().stream()
+        .map(listener -> listener.getKey() + " :" + listener.getValue())
+        .collect(java.util.stream.Collectors.joining(", ")));
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM and SIGINT run shutdown hooks: stop serving cleanly, then let main return.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
