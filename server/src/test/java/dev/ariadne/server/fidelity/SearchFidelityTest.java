@@ -39,10 +39,14 @@ class SearchFidelityTest {
     if (fixture != null) fixture.close();
   }
 
+  /** As Jaeger UI searches: a service from /api/services, an operation from its list, then /api/traces. */
   @ParameterizedTest(name = "{0}")
   @EnumSource(Ingest.class)
   void jaegerSearchFindsTheTraceByEachServiceAndOperation(Ingest ingest) throws Exception {
     for (StoredSpan span : fixture.stored(ingest)) {
+      assertListed(fixture.jaeger.json("/api/services").get("data"), span.serviceName());
+      assertListed(fixture.jaeger.json("/api/services/" + ApiClient.encode(span.serviceName()).replace("+", "%20")
+          + "/operations").get("data"), span.name());
       String query = "/api/traces?service=" + ApiClient.encode(span.serviceName())
           + "&operation=" + ApiClient.encode(span.name())
           + "&start=" + (T0_MICROS - HOUR_MICROS) + "&end=" + (T0_MICROS + HOUR_MICROS) + "&limit=20";
@@ -52,13 +56,21 @@ class SearchFidelityTest {
     }
   }
 
+  /**
+   * As Zipkin UI searches: a service from /api/v2/services and a span name from /api/v2/spans, both
+   * lowercased whatever the dialect, then /api/v2/traces.
+   */
   @ParameterizedTest(name = "{0}")
   @EnumSource(Ingest.class)
   void zipkinSearchFindsTheTraceByEachServiceAndSpanName(Ingest ingest) throws Exception {
     long endTs = T0_MILLIS + HOUR_MILLIS;
     for (StoredSpan span : fixture.stored(ingest)) {
-      String query = "/api/v2/traces?serviceName=" + ApiClient.encode(span.serviceName())
-          + "&spanName=" + ApiClient.encode(span.name()) + "&endTs=" + endTs + "&lookback=" + 2 * HOUR_MILLIS + "&limit=20";
+      String service = StoredExpectation.lower(span.serviceName());
+      String name = StoredExpectation.lower(span.name());
+      assertListed(fixture.zipkin.json("/api/v2/services"), service);
+      assertListed(fixture.zipkin.json("/api/v2/spans?serviceName=" + ApiClient.encode(service)), name);
+      String query = "/api/v2/traces?serviceName=" + ApiClient.encode(service)
+          + "&spanName=" + ApiClient.encode(name) + "&endTs=" + endTs + "&lookback=" + 2 * HOUR_MILLIS + "&limit=20";
       JsonNode traces = fixture.zipkin.json(query);
       assertEquals(1, traces.size(), () -> query + " finds one trace: " + traces);
       fixture.assertZipkinTrace(query, ingest,
@@ -66,6 +78,10 @@ class SearchFidelityTest {
     }
   }
 
+  /**
+   * As Grafana's Tempo search builds TraceQL: a service and a span name from the tag value lists, then
+   * /api/search; the answer's trace and matched span carry the trace's root, start and durations.
+   */
   @ParameterizedTest(name = "{0}")
   @EnumSource(Ingest.class)
   void tempoSearchFindsTheTraceByEachServiceAndName(Ingest ingest) throws Exception {
@@ -75,6 +91,10 @@ class SearchFidelityTest {
     long end = spans.stream().mapToLong(StoredSpan::endNanos).max().orElseThrow();
     long seconds = ShopTrace.T0 / 1_000_000_000;
     for (StoredSpan span : spans) {
+      assertListed(fixture.tempo.json("/api/v2/search/tag/resource.service.name/values").get("tagValues"),
+          "{\"type\":\"string\",\"value\":\"" + span.serviceName() + "\"}");
+      assertListed(fixture.tempo.json("/api/v2/search/tag/name/values").get("tagValues"),
+          "{\"type\":\"string\",\"value\":\"" + span.name() + "\"}");
       String q = "{ resource.service.name = \"" + span.serviceName() + "\" && name = \"" + span.name() + "\" }";
       String query = "/api/search?q=" + ApiClient.encode(q) + "&start=" + (seconds - 3600) + "&end=" + (seconds + 3600);
       JsonNode traces = fixture.tempo.json(query).get("traces");
@@ -94,6 +114,14 @@ class SearchFidelityTest {
       assertEquals(Long.toString(span.startNanos()), matched.get("startTimeUnixNano").asText(), q);
       assertEquals(Long.toString(span.endNanos() - span.startNanos()), matched.get("durationNanos").asText(), q);
     }
+  }
+
+  /** {@code list} (a JSON array) has {@code item}: a string, or an object given as its JSON text. */
+  private static void assertListed(JsonNode list, String item) {
+    for (JsonNode entry : list) {
+      if (entry.isTextual() ? entry.asText().equals(item) : entry.toString().equals(item)) return;
+    }
+    throw new AssertionError(item + " is not listed in " + list);
   }
 
   /**
