@@ -2,10 +2,12 @@ package dev.ariadne.server.fidelity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A span as Jaeger's query API shows it (the JSON Jaeger UI reads), built two ways: {@link #expected}
@@ -78,15 +80,26 @@ record JaegerView(String traceID, String spanID, String operationName, List<Ref>
     return new Tag("string", value);
   }
 
-  /** One span of a trace in an answer, with the process its processID names. */
+  /**
+   * One span of a trace in an answer, with the process its processID names. Objects must have exactly
+   * Jaeger's fields: anything more (link attributes on a reference, say) would be content this view
+   * does not compare.
+   */
   static JaegerView read(JsonNode span, JsonNode processes) {
+    assertFields(span, "traceID", "spanID", "flags?", "operationName", "references", "startTime", "duration", "tags",
+        "logs", "processID", "warnings");
     List<Ref> refs = new ArrayList<>();
     for (JsonNode ref : span.get("references")) {
+      assertFields(ref, "refType", "traceID", "spanID");
       refs.add(new Ref(ref.get("refType").asText(), ref.get("traceID").asText(), ref.get("spanID").asText()));
     }
     List<Log> logs = new ArrayList<>();
-    for (JsonNode log : span.get("logs")) logs.add(new Log(log.get("timestamp").asLong(), readTags(log.get("fields"))));
+    for (JsonNode log : span.get("logs")) {
+      assertFields(log, "timestamp", "fields");
+      logs.add(new Log(log.get("timestamp").asLong(), readTags(log.get("fields"))));
+    }
     JsonNode process = processes.get(span.get("processID").asText());
+    assertFields(process, "serviceName", "tags");
     return new JaegerView(span.get("traceID").asText(), span.get("spanID").asText(),
         span.get("operationName").asText(), refs, span.get("startTime").asLong(), span.get("duration").asLong(),
         span.has("flags") ? span.get("flags").asInt() : 0, readTags(span.get("tags")), logs,
@@ -94,9 +107,24 @@ record JaegerView(String traceID, String spanID, String operationName, List<Ref>
         !span.get("warnings").isNull());
   }
 
+  /** {@code node} has exactly these fields; a name ending in '?' may be absent. */
+  private static void assertFields(JsonNode node, String... names) {
+    Set<String> allowed = new HashSet<>();
+    for (String name : names) {
+      boolean optional = name.endsWith("?");
+      String field = optional ? name.substring(0, name.length() - 1) : name;
+      allowed.add(field);
+      if (!optional && !node.has(field)) throw new AssertionError("no " + field + " in " + node);
+    }
+    node.fieldNames().forEachRemaining(field -> {
+      if (!allowed.contains(field)) throw new AssertionError("unexpected field " + field + " in " + node);
+    });
+  }
+
   private static Map<String, Tag> readTags(JsonNode list) {
     Map<String, Tag> tags = new LinkedHashMap<>();
     for (JsonNode tag : list) {
+      assertFields(tag, "key", "type", "value");
       String type = tag.get("type").asText();
       JsonNode v = tag.get("value");
       // The JSON type must match the declared one: a "true" string under type bool is not a bool.

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The one trace every ingest path sends, in no format's terms: three services, server/client pairs
  * across them, internal and producer spans, typed attributes (string, bool, int, double, a string array),
- * events with and without attributes, an error with a message, an OK status and a link. Times are
+ * events with and without attributes, an error with a message, an OK status, a link, integers beyond a
+ * double's precision, non-ASCII text and an empty string. Times are
  * nanoseconds with sub-microsecond digits, so the formats that carry only microseconds visibly truncate.
  *
  * <pre>
@@ -17,7 +18,7 @@ import java.util.Map;
  * │ └ checkout  POST /checkout   server
  * │   └ checkout  charge card      client    ERROR "card declined", event "exception"
  * │     └ Payments  Authorize        server    OK
- * └ frontend  send receipt     producer  link to charge card
+ * └ frontend  send receipt ✉   producer  link to charge card
  * </pre>
  *
  * Attribute values are String, Boolean, Long, Double or List of String. Each service name carries a
@@ -65,7 +66,9 @@ record ShopTrace(List<Service> services, List<SpecSpan> spans) {
     List<SpecSpan> spans = List.of(
         span("root", frontend, "GET /cart", Kind.SERVER, null, 0, 12_345_678,
             map("http.request.method", "GET", "http.route", "/cart", "http.response.status_code", 200L,
-                "cache.hit", true, "sampling.ratio", 0.25, "cart.tags", List.of("gift", "express")),
+                "cache.hit", true, "sampling.ratio", 0.25, "cart.tags", List.of("gift", "express"),
+            // Beyond a double's 53 bits, non-ASCII text, and an empty string.
+            "order.id", 9_007_199_254_740_993L, "cart.note", "Grüße ☕ 日本", "cart.coupon", ""),
             List.of(new SpecEvent(T0 + 1_500_999, "cart.loaded",
                 map("items", 3L, "currency", "EUR", "weight.kg", 2.0))),
             Status.UNSET, "", List.of()),
@@ -84,7 +87,7 @@ record ShopTrace(List<Service> services, List<SpecSpan> spans) {
             Status.ERROR, "card declined", List.of()),
         span("authorize", payments, "Authorize", Kind.SERVER, "charge", 3_100_000, 7_800_999,
             map("fraud.score", 0.00015, "approved", false), List.of(), Status.OK, "", List.of()),
-        span("receipt", frontend, "send receipt", Kind.PRODUCER, "root", 10_500_000, 11_000_001,
+        span("receipt", frontend, "send receipt ✉", Kind.PRODUCER, "root", 10_500_000, 11_000_001,
             map("messaging.system", "kafka", "messaging.destination.name", "receipts"),
             List.of(new SpecEvent(T0 + 10_900_500, "enqueued", Map.of())),
             Status.UNSET, "",
