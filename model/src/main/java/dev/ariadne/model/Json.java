@@ -1,5 +1,6 @@
 package dev.ariadne.model;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -15,12 +16,25 @@ final class Json {
     return sb.toString();
   }
 
-  /** A double as JSON allows: finite values as numbers, the rest as the strings OTLP JSON uses. */
+  /**
+   * A double as JSON allows, written as Go's JSON encoder writes it, since that is how the OpenTelemetry
+   * Collector shows attribute values as text (pcommon's AsString): the shortest digits that read back as
+   * the same double, in plain decimal, with an exponent only below 1e-6 and from 1e21 (2.0 is "2",
+   * 0.00015 is "0.00015", 1.5e-7 is "1.5e-7", 1e21 is "1e+21"). NaN and the infinities, which JSON has
+   * no number for, are the strings OTLP JSON uses.
+   */
   static String number(double d) {
     if (Double.isNaN(d)) return "NaN";
     if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-    return Double.toString(d);
+    if (d == 0) return 1 / d < 0 ? "-0" : "0";
+    // Double.toString has the shortest digits; BigDecimal lays them out without its exponent.
+    BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    double abs = Math.abs(d);
+    if (abs >= 1e-6 && abs < 1e21) return shortest.toPlainString();
+    String digits = shortest.unscaledValue().abs().toString();
+    int exponent = digits.length() - 1 - shortest.scale();
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
   }
 
   private static void append(StringBuilder sb, Object value) {
