@@ -109,7 +109,7 @@ class JaegerClientEndToEndTest {
     JaegerSpanContext rootContext = root.context();
     String traceId = String.format("%016x%016x", rootContext.getTraceIdHigh(), rootContext.getTraceIdLow());
     JsonNode trace = awaitTrace(traceId, 3);
-    assertEquals(traceId, trace.get("traceID").asText()); System.out.println("TRACEJSON " + trace.toPrettyString());
+    assertEquals(traceId, trace.get("traceID").asText());
     Map<String, JsonNode> spans = new HashMap<>();
     trace.get("spans").forEach(s -> spans.put(s.get("operationName").asText(), s));
 
