@@ -22,6 +22,14 @@ public final class Corpus {
 
   private Corpus() {}
 
+  /** How many traces of the corpus of this seed it takes to hold at least {@code spans} spans. */
+  public static int tracesToReach(long seed, long startEpochNanos, long spans) {
+    TraceGenerator generator = new TraceGenerator(seed, startEpochNanos);
+    int traces = 0;
+    for (long total = 0; total < spans; traces++) total += generator.nextTrace().size();
+    return traces;
+  }
+
   /**
    * Generates {@code traces} traces from {@code seed} and calls {@code sink} with each batch of
    * {@code tracesPerBatch} traces, in order.

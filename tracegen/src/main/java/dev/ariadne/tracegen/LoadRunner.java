@@ -23,15 +23,11 @@ public final class LoadRunner {
     this.concurrency = concurrency;
   }
 
-  /** An encoded batch and the number of spans in it. */
-  private record Encoded(byte[] body, int spans) {}
-
   public Map<String, Object> maxThroughput(long seed, long startNanos, int traces, int tracesPerBatch)
       throws InterruptedException {
-    List<Encoded> batches = new ArrayList<>();
-    Corpus.generate(seed, startNanos, traces, tracesPerBatch,
-        b -> batches.add(new Encoded(format.encode(b.spans()), b.spans().size())), s -> { });
-    long bytes = batches.stream().mapToLong(b -> b.body().length).sum();
+    List<WireFormat.Request> requests = new ArrayList<>();
+    Corpus.generate(seed, startNanos, traces, tracesPerBatch, b -> requests.addAll(format.encode(b.spans())), s -> { });
+    long bytes = requests.stream().mapToLong(r -> r.body().length).sum();
 
     List<Sender> senders = new ArrayList<>();
     for (int i = 0; i < concurrency; i++) senders.add(Sender.create(format, endpoint));
@@ -41,16 +37,16 @@ public final class LoadRunner {
     AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     Latencies latencies = new Latencies();
     long started = System.nanoTime();
-    for (int i = 0; i < batches.size(); i++) {
-      Encoded batch = batches.get(i);
+    for (int i = 0; i < requests.size(); i++) {
+      WireFormat.Request request = requests.get(i);
       inFlight.acquire();
       long sent = System.nanoTime();
-      senders.get(i % senders.size()).send(batch.body()).whenComplete((ok, error) -> {
+      senders.get(i % senders.size()).send(request.body()).whenComplete((ok, error) -> {
         latencies.record(System.nanoTime() - sent);
         if (error == null) {
-          acknowledged.addAndGet(batch.spans());
+          acknowledged.addAndGet(request.spans());
         } else {
-          failed.addAndGet(batch.spans());
+          failed.addAndGet(request.spans());
           firstFailure.compareAndSet(null, error);
         }
         inFlight.release();
@@ -63,14 +59,14 @@ public final class LoadRunner {
         "mode", "throughput",
         "protocol", format.cliName(),
         "traces", traces,
-        "batches", batches.size(),
+        "requests", requests.size(),
         "bytes", bytes,
         "spansAcknowledged", acknowledged.get(),
         "spansFailed", failed.get(),
         "firstFailure", firstFailure.get() == null ? null : String.valueOf(firstFailure.get()),
         "seconds", seconds,
         "spansPerSecond", acknowledged.get() / seconds,
-        "batchLatencyMs", Summary.percentiles(latencies));
+        "requestLatencyMs", Summary.percentiles(latencies));
   }
 
   public Map<String, Object> steadyRate(long seed, long startNanos, double spansPerSecond, double durationSeconds,
@@ -87,20 +83,21 @@ public final class LoadRunner {
       while (System.nanoTime() < deadline) {
         List<dev.ariadne.model.Span> spans = new ArrayList<>();
         for (int i = 0; i < tracesPerBatch; i++) spans.addAll(generator.nextTrace());
-        byte[] body = format.encode(spans);
+        List<WireFormat.Request> requests = format.encode(spans);
         // Wait until this batch is due at the target rate.
         long due = started + (long) (spansSent[0] / spansPerSecond * 1e9);
         long wait = due - System.nanoTime();
         if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        inFlight.acquire();
-        long sent = System.nanoTime();
-        int count = spans.size();
-        spansSent[0] += count;
-        sender.send(body).whenComplete((ok, error) -> {
-          latencies.record(System.nanoTime() - sent);
-          (error == null ? acknowledged : failed).addAndGet(count);
-          inFlight.release();
-        });
+        for (WireFormat.Request request : requests) {
+          inFlight.acquire();
+          long sent = System.nanoTime();
+          spansSent[0] += request.spans();
+          sender.send(request.body()).whenComplete((ok, error) -> {
+            latencies.record(System.nanoTime() - sent);
+            (error == null ? acknowledged : failed).addAndGet(request.spans());
+            inFlight.release();
+          });
+        }
       }
       inFlight.acquire(concurrency);
     }
@@ -113,6 +110,6 @@ public final class LoadRunner {
         "spansFailed", failed.get(),
         "seconds", seconds,
         "spansPerSecond", acknowledged.get() / seconds,
-        "batchLatencyMs", Summary.percentiles(latencies));
+        "requestLatencyMs", Summary.percentiles(latencies));
   }
 }

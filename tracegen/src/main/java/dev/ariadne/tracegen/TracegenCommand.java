@@ -20,13 +20,19 @@ import picocli.CommandLine.Option;
 public final class TracegenCommand implements Callable<Integer> {
   enum Mode { throughput, rate, query }
 
+  enum Api { jaeger, tempo, zipkin }
+
   @Option(names = "--mode", defaultValue = "throughput", description = "throughput, rate or query. Default: ${DEFAULT-VALUE}.")
   Mode mode;
 
-  @Option(names = "--protocol", defaultValue = "otlp-grpc", description = "otlp-grpc, otlp-http or zipkin-json. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--protocol", defaultValue = "otlp-grpc",
+      description = "otlp-grpc, otlp-http, otlp-http-json, zipkin-json or jaeger-thrift. Default: ${DEFAULT-VALUE}.")
   String protocol;
 
-  @Option(names = "--endpoint", description = "Receiver or query API base URL. Default: the protocol's port on localhost, or http://localhost:16686 for queries.")
+  @Option(names = "--api", defaultValue = "jaeger", description = "Query API in query mode: jaeger, tempo or zipkin. Default: ${DEFAULT-VALUE}.")
+  Api api;
+
+  @Option(names = "--endpoint", description = "Receiver or query API base URL. Default: the protocol's or the API's port on localhost.")
   String endpoint;
 
   @Option(names = "--seed", defaultValue = "1", description = "Corpus seed. Default: ${DEFAULT-VALUE}.")
@@ -37,6 +43,9 @@ public final class TracegenCommand implements Callable<Integer> {
 
   @Option(names = "--traces", defaultValue = "10000", description = "Traces to send or to know about. Default: ${DEFAULT-VALUE}.")
   int traces;
+
+  @Option(names = "--spans", description = "Instead of --traces: as many traces as it takes to reach this many spans.")
+  Long spans;
 
   @Option(names = "--batch-traces", defaultValue = "10", description = "Traces per export request. Default: ${DEFAULT-VALUE}.")
   int tracesPerBatch;
@@ -57,9 +66,10 @@ public final class TracegenCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant first = start != null ? start : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     long startNanos = first.getEpochSecond() * 1_000_000_000L + first.getNano();
+    if (spans != null) traces = Corpus.tracesToReach(seed, startNanos, spans);
     Map<String, Object> summary;
     if (mode == Mode.query) {
-      summary = new QueryRunner(endpoint != null ? endpoint : "http://localhost:16686").run(seed, startNanos, traces, queries);
+      summary = new QueryRunner(api.name(), endpoint != null ? endpoint : defaultEndpoint(api)).run(seed, startNanos, traces, queries);
     } else {
       WireFormat format = WireFormat.fromCliName(protocol);
       String target = endpoint != null ? endpoint : defaultEndpoint(format);
@@ -79,6 +89,16 @@ public final class TracegenCommand implements Callable<Integer> {
       case OTLP_GRPC -> "http://localhost:4317";
       case OTLP_HTTP_PROTOBUF -> "http://localhost:4318";
       case ZIPKIN_JSON -> "http://localhost:9411";
+      case OTLP_HTTP_JSON -> "http://localhost:4318";
+      case JAEGER_THRIFT -> "http://localhost:14268";
+    };
+  }
+
+  private static String defaultEndpoint(Api api) {
+    return switch (api) {
+      case jaeger -> "http://localhost:16686";
+      case tempo -> "http://localhost:3200";
+      case zipkin -> "http://localhost:9411";
     };
   }
 
