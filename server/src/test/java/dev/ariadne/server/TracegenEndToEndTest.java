@@ -48,7 +48,7 @@ class TracegenEndToEndTest {
       assertEquals(TRACES, server.store().traceCount());
 
       for (String api : APIS) {
-        Map<String, Object> queried = new QueryRunner(api, baseUrl(server, api)).run(7, START, TRACES, QUERIES);
+        Map<String, Object> queried = new QueryRunner(api, baseUrl(server, api)).run(7, START, TRACES, 10, QUERIES);
         assertEquals(0, queried.get("tracesMissing"), api + ": " + queried);
         assertEquals(0, queried.get("tracesIncomplete"), api + ": " + queried);
         assertEquals(0, queried.get("searchTracesWrong"), api + ": " + queried);
@@ -63,6 +63,27 @@ class TracegenEndToEndTest {
     }
   }
 
+  /** Streaming (encoding while sending, for corpora too large to hold encoded) sends the same requests. */
+  @ParameterizedTest
+  @EnumSource(value = WireFormat.class, names = {"OTLP_GRPC", "JAEGER_THRIFT"})
+  void streamingSendsTheSameRequestsAsEncodingFirst(WireFormat format) throws Exception {
+    Map<String, Object> encodedFirst;
+    Map<String, Object> streamed;
+    try (AllInOne server = new AllInOne(AllInOneConfig.ephemeral()).start()) {
+      int port = format == WireFormat.OTLP_GRPC ? server.otlpGrpcPort() : server.jaegerThriftHttpPort();
+      encodedFirst = new LoadRunner(format, "http://127.0.0.1:" + port, 3).maxThroughput(7, START, TRACES, 10, false);
+    }
+    try (AllInOne server = new AllInOne(AllInOneConfig.ephemeral()).start()) {
+      int port = format == WireFormat.OTLP_GRPC ? server.otlpGrpcPort() : server.jaegerThriftHttpPort();
+      streamed = new LoadRunner(format, "http://127.0.0.1:" + port, 3).maxThroughput(7, START, TRACES, 10, true);
+      assertEquals(TRACES, server.store().traceCount());
+    }
+    assertEquals(true, streamed.get("streaming"));
+    for (String key : List.of("requests", "bytes", "spansAcknowledged", "spansFailed")) {
+      assertEquals(encodedFirst.get(key), streamed.get(key), key);
+    }
+  }
+
   /** Keeps the checks above honest: asking for another corpus than the one stored finds it missing. */
   @ParameterizedTest
   @ValueSource(strings = {"jaeger", "tempo", "zipkin"})
@@ -71,7 +92,7 @@ class TracegenEndToEndTest {
       new LoadRunner(WireFormat.OTLP_GRPC, "http://127.0.0.1:" + server.otlpGrpcPort(), 2)
           .maxThroughput(7, START, TRACES, 10);
 
-      Map<String, Object> queried = new QueryRunner(api, baseUrl(server, api)).run(8, START, TRACES, 20);
+      Map<String, Object> queried = new QueryRunner(api, baseUrl(server, api)).run(8, START, TRACES, 0, 20);
 
       assertEquals(20, queried.get("tracesMissing"), queried.toString());
       // The stored traces share root services and names with the other corpus, so searches find them,
@@ -95,7 +116,7 @@ class TracegenEndToEndTest {
           .startEpochNanos(START).endEpochNanos(START + 1_000).build()));
       server.store().append(strays);
 
-      Map<String, Object> queried = new QueryRunner(api, baseUrl(server, api)).run(7, START, TRACES, 20);
+      Map<String, Object> queried = new QueryRunner(api, baseUrl(server, api)).run(7, START, TRACES, 0, 20);
 
       assertEquals(0, queried.get("tracesMissing"), queried.toString());
       assertEquals(20, queried.get("tracesIncomplete"), queried.toString());

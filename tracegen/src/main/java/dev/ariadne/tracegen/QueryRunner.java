@@ -17,7 +17,9 @@ import java.util.SplittableRandom;
  * start and trace count): trace-by-id for sampled traces, checking each comes back whole, and searches
  * by the root service and span name of sampled traces, checking every trace found is one that was sent
  * and agrees with it (its span count, or its root where the API answers summaries). One request at a
- * time; reports latency percentiles and the counts of traces missing, incomplete or wrong.
+ * time; reports latency percentiles and the counts of traces missing, incomplete or wrong. Warm-up
+ * queries of each kind go first, unrecorded and unchecked, so the percentiles are not those of cold code
+ * on either side.
  */
 public final class QueryRunner {
   static final int SEARCH_LIMIT = 20;
@@ -34,7 +36,7 @@ public final class QueryRunner {
     this.client = WebClient.builder(endpoint).maxResponseLength(256 * 1024 * 1024).build();
   }
 
-  public Map<String, Object> run(long seed, long startNanos, int traces, int queries) throws IOException {
+  public Map<String, Object> run(long seed, long startNanos, int traces, int warmup, int queries) throws IOException {
     List<Corpus.TraceSummary> sent = new ArrayList<>(traces);
     Corpus.generate(seed, startNanos, traces, 1, b -> { }, sent::add);
     Map<TraceId, Corpus.TraceSummary> byId = new HashMap<>(traces * 2);
@@ -44,11 +46,12 @@ public final class QueryRunner {
     Latencies byIdLatencies = new Latencies();
     int incomplete = 0;
     int missing = 0;
-    for (int i = 0; i < queries; i++) {
+    for (int i = -warmup; i < queries; i++) {
       Corpus.TraceSummary expected = sent.get(random.nextInt(sent.size()));
       String path = querier.traceByIdPath(expected.traceId());
       long t0 = System.nanoTime();
       AggregatedHttpResponse response = client.get(path).aggregate().join();
+      if (i < 0) continue;
       byIdLatencies.record(System.nanoTime() - t0);
       if (response.status().code() == 404) {
         missing++;
@@ -60,11 +63,12 @@ public final class QueryRunner {
     Latencies searchLatencies = new Latencies();
     int emptySearches = 0;
     int wrongTraces = 0;
-    for (int i = 0; i < queries; i++) {
+    for (int i = -warmup; i < queries; i++) {
       Corpus.TraceSummary example = sent.get(random.nextInt(sent.size()));
       String path = querier.searchPath(example.rootService(), example.rootName(), startNanos, SEARCH_LIMIT);
       long t0 = System.nanoTime();
       AggregatedHttpResponse response = client.get(path).aggregate().join();
+      if (i < 0) continue;
       searchLatencies.record(System.nanoTime() - t0);
       List<Querier.Found> found = querier.found(json(path, response));
       if (found.isEmpty()) emptySearches++;
@@ -77,6 +81,7 @@ public final class QueryRunner {
         "mode", "query",
         "api", api,
         "traces", traces,
+        "warmupQueries", warmup,
         "traceById", Summary.percentiles(byIdLatencies),
         "tracesMissing", missing,
         "tracesIncomplete", incomplete,

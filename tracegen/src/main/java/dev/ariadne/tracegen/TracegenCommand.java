@@ -29,10 +29,12 @@ public final class TracegenCommand implements Callable<Integer> {
       description = "otlp-grpc, otlp-http, otlp-http-json, zipkin-json or jaeger-thrift. Default: ${DEFAULT-VALUE}.")
   String protocol;
 
-  @Option(names = "--api", defaultValue = "jaeger", description = "Query API in query mode: jaeger, tempo or zipkin. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--api", defaultValue = "jaeger",
+      description = "Query API in query mode: jaeger, tempo or zipkin. Default: ${DEFAULT-VALUE}.")
   Api api;
 
-  @Option(names = "--endpoint", description = "Receiver or query API base URL. Default: the protocol's or the API's port on localhost.")
+  @Option(names = "--endpoint",
+      description = "Receiver or query API base URL. Default: the protocol's or the API's port on localhost.")
   String endpoint;
 
   @Option(names = "--seed", defaultValue = "1", description = "Corpus seed. Default: ${DEFAULT-VALUE}.")
@@ -50,6 +52,11 @@ public final class TracegenCommand implements Callable<Integer> {
   @Option(names = "--batch-traces", defaultValue = "10", description = "Traces per export request. Default: ${DEFAULT-VALUE}.")
   int tracesPerBatch;
 
+  @Option(names = "--stream", description = {
+      "Throughput mode: encode each batch just before sending it instead of all first, so a corpus too large",
+      "to hold encoded fits in memory (encoding then competes with the receiver for CPU)."})
+  boolean streaming;
+
   @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight (one connection each). Default: ${DEFAULT-VALUE}.")
   int concurrency;
 
@@ -62,6 +69,10 @@ public final class TracegenCommand implements Callable<Integer> {
   @Option(names = "--queries", defaultValue = "200", description = "Trace-by-id and search queries each in query mode. Default: ${DEFAULT-VALUE}.")
   int queries;
 
+  @Option(names = "--warmup-queries", defaultValue = "50",
+      description = "Queries of each kind sent first in query mode, neither timed nor checked. Default: ${DEFAULT-VALUE}.")
+  int warmupQueries;
+
   @Override
   public Integer call() throws Exception {
     Instant first = start != null ? start : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
@@ -69,13 +80,14 @@ public final class TracegenCommand implements Callable<Integer> {
     if (spans != null) traces = Corpus.tracesToReach(seed, startNanos, spans);
     Map<String, Object> summary;
     if (mode == Mode.query) {
-      summary = new QueryRunner(api.name(), endpoint != null ? endpoint : defaultEndpoint(api)).run(seed, startNanos, traces, queries);
+      QueryRunner runner = new QueryRunner(api.name(), endpoint != null ? endpoint : defaultEndpoint(api));
+      summary = runner.run(seed, startNanos, traces, warmupQueries, queries);
     } else {
       WireFormat format = WireFormat.fromCliName(protocol);
       String target = endpoint != null ? endpoint : defaultEndpoint(format);
       LoadRunner runner = new LoadRunner(format, target, concurrency);
       summary = mode == Mode.throughput
-          ? runner.maxThroughput(seed, startNanos, traces, tracesPerBatch)
+          ? runner.maxThroughput(seed, startNanos, traces, tracesPerBatch, streaming)
           : runner.steadyRate(seed, startNanos, rate, durationSeconds, tracesPerBatch);
     }
     summary.put("seed", seed);

@@ -48,7 +48,8 @@ public enum WireFormat {
    */
   public List<Request> encode(List<Span> spans) {
     return switch (this) {
-      case OTLP_GRPC, OTLP_HTTP_PROTOBUF -> List.of(new Request(OtlpProtoEncoder.encode(spans).toByteArray(), spans.size()));
+      case OTLP_GRPC, OTLP_HTTP_PROTOBUF ->
+          List.of(new Request(OtlpProtoEncoder.encode(spans).toByteArray(), spans.size()));
       case OTLP_HTTP_JSON -> List.of(new Request(OtlpJsonEncoder.encode(spans), spans.size()));
       case ZIPKIN_JSON -> List.of(new Request(
           SpanBytesEncoder.JSON_V2.encodeList(ZipkinEncoder.toZipkin(spans)), spans.size()));
