@@ -5,16 +5,17 @@
 # name (each trace found checked against the corpus). Prints a markdown table and JSON of the p50 and
 # p99 latencies at that store size.
 #
-#   bench/query.sh                      # 1M spans, 200 queries of each kind per API
+#   bench/query.sh                      # 1M spans, 50 warm-up then 200 queries of each kind per API
 #   SPANS=10000000 bench/query.sh       # 10M spans; the heap grows with SPANS unless HEAP is set
-#   bench/query.sh --smoke              # 20k spans, 20 queries: seconds, checks the script works
-#   QUERIES=500 HEAP=6g bench/query.sh
+#   bench/query.sh --smoke              # 20k spans, 5 + 20 queries: seconds, checks the script works
+#   QUERIES=500 WARMUP=100 HEAP=6g bench/query.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 spans="${SPANS:-1000000}"
 queries="${QUERIES:-200}"
-if [ "${1:-}" = "--smoke" ]; then spans=20000; queries=20; fi
+warmup="${WARMUP:-50}"
+if [ "${1:-}" = "--smoke" ]; then spans=20000; queries=20; warmup=5; fi
 # The memory store holds about 1.3 KB of heap per tracegen span; leave room for the queries' garbage.
 heap="${HEAP:-$(( (spans * 16 / 10 + 999999) / 1000000 + 2 ))g}"
 seed=42
@@ -41,7 +42,7 @@ query_runs=()
 for api in "${apis[@]}"; do
   echo "bench: $queries trace-by-id and $queries search queries through the $api API" >&2
   query_runs+=("$(tracegen --mode query --api "$api" --endpoint "$(server_url "${listener[$api]}")" \
-    --traces "$traces" --queries "$queries" --seed "$seed" --start "$start")")
+    --traces "$traces" --warmup-queries "$warmup" --queries "$queries" --seed "$seed" --start "$start")")
 done
 rss=$(peak_rss_mib "$server_pid")
 stop_server
@@ -55,7 +56,8 @@ spans, traces = load["spansAcknowledged"], load["traces"]
 print(f"Queries against the memory store holding {spans:,} spans ({traces:,} traces), heap {heap}, "
       f"server peak RSS {rss:.0f} MiB.")
 print(f"Loaded over OTLP gRPC in {load['seconds']:.0f} s ({load['spansPerSecond']:,.0f} spans/s); "
-      f"{runs[0]['traceById']['count']} queries of each kind per API, one at a time; whole run {elapsed} s.\n")
+      f"{runs[0]['warmupQueries']} warm-up then {runs[0]['traceById']['count']} queries of each kind per API, "
+      f"one at a time; whole run {elapsed} s.\n")
 print("| API | trace by id p50 ms | p99 ms | search p50 ms | p99 ms | traces missing | incomplete | searches empty | traces found wrong |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for r in runs:
@@ -63,6 +65,7 @@ for r in runs:
     print(f"| {r['api']} | {b['p50']:.2f} | {b['p99']:.2f} | {s['p50']:.2f} | {s['p99']:.2f} | "
           f"{r['tracesMissing']} | {r['tracesIncomplete']} | {r['searchesEmpty']} | {r['searchTracesWrong']} |")
 summary = {"spans": spans, "traces": traces, "heap": heap, "peakRssMiB": rss, "elapsedSeconds": elapsed,
+           "warmupQueries": runs[0]["warmupQueries"],
            "load": {k: load[k] for k in ("seconds", "spansPerSecond", "requests", "bytes")},
            "apis": {r["api"]: {k: r[k] for k in ("traceById", "search", "tracesMissing", "tracesIncomplete",
                                                   "searchesEmpty", "searchTracesWrong")} for r in runs}}
