@@ -17,8 +17,13 @@ public final class Corpus {
   /** One export request's worth of spans. */
   public record Batch(List<Span> spans) {}
 
-  /** The ids and span counts of the traces generated, for the query mode to check against. */
-  public record TraceSummary(TraceId traceId, int spanCount, String rootService, String rootName) {}
+  /**
+   * The ids and span counts of the traces generated, for the query mode to check against.
+   *
+   * @param rootEndEpochNanos when the root span ended; every span of the trace ends by then
+   */
+  public record TraceSummary(TraceId traceId, int spanCount, String rootService, String rootName,
+      long rootEndEpochNanos) {}
 
   private Corpus() {}
 
@@ -42,7 +47,8 @@ public final class Corpus {
     for (int i = 0; i < traces; i++) {
       List<Span> trace = generator.nextTrace();
       Span root = trace.getFirst();
-      summaries.accept(new TraceSummary(root.traceId(), trace.size(), root.serviceName(), root.name()));
+      summaries.accept(new TraceSummary(root.traceId(), trace.size(), root.serviceName(), root.name(),
+          root.endEpochNanos()));
       for (Span span : trace) byResource.computeIfAbsent(span.resource(), r -> new ArrayList<>()).add(span);
       if (++inBatch == tracesPerBatch || i == traces - 1) {
         List<Span> spans = new ArrayList<>();

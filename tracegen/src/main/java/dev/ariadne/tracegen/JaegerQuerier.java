@@ -19,10 +19,9 @@ final class JaegerQuerier implements Querier {
 
   /** Jaeger takes times in microseconds. */
   @Override
-  public String searchPath(String service, String spanName, long corpusStartNanos, int limit) {
-    long start = corpusStartNanos / 1_000;
+  public String searchPath(String service, String spanName, long fromNanos, long toNanos, int limit) {
     return "/api/traces?service=" + Urls.encode(service) + "&operation=" + Urls.encode(spanName)
-        + "&start=" + start + "&end=" + (start + SEARCH_WINDOW_SECONDS * 1_000_000) + "&limit=" + limit;
+        + "&start=" + fromNanos / 1_000 + "&end=" + Math.ceilDiv(toNanos, 1_000) + "&limit=" + limit;
   }
 
   @Override

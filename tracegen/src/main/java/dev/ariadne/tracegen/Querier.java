@@ -9,16 +9,13 @@ import java.util.List;
  * and span name, and how to read their answers.
  */
 interface Querier {
-  /** How long a window searches look through, from the corpus start: far more than any run spans. */
-  long SEARCH_WINDOW_SECONDS = 365L * 24 * 3600;
-
   String traceByIdPath(TraceId id);
 
   /** The number of spans in a trace-by-id answer. */
   int spanCount(JsonNode answer);
 
-  /** A search for traces with a span of this service and name, starting at or after the corpus start. */
-  String searchPath(String service, String spanName, long corpusStartNanos, int limit);
+  /** A search for traces with a span of this service and name within the time window (ns since the epoch). */
+  String searchPath(String service, String spanName, long fromNanos, long toNanos, int limit);
 
   /** The traces a search answer lists. */
   List<Found> found(JsonNode answer);

@@ -15,11 +15,11 @@ import java.util.SplittableRandom;
 /**
  * Replays queries against a query API (Jaeger, Tempo or Zipkin) for a corpus sent earlier (same seed,
  * start and trace count): trace-by-id for sampled traces, checking each comes back whole, and searches
- * by the root service and span name of sampled traces, checking every trace found is one that was sent
- * and agrees with it (its span count, or its root where the API answers summaries). One request at a
- * time; reports latency percentiles and the counts of traces missing, incomplete or wrong. Warm-up
- * queries of each kind go first, unrecorded and unchecked, so the percentiles are not those of cold code
- * on either side.
+ * over the corpus's time span by the root service and span name of sampled traces, checking every trace
+ * found is one that was sent and agrees with it (its span count, or its root where the API answers
+ * summaries). One request at a time; reports latency percentiles and the counts of traces missing,
+ * incomplete or wrong. Warm-up queries of each kind go first, unrecorded and unchecked, so the
+ * percentiles are not those of cold code on either side.
  */
 public final class QueryRunner {
   static final int SEARCH_LIMIT = 20;
@@ -40,7 +40,11 @@ public final class QueryRunner {
     List<Corpus.TraceSummary> sent = new ArrayList<>(traces);
     Corpus.generate(seed, startNanos, traces, 1, b -> { }, sent::add);
     Map<TraceId, Corpus.TraceSummary> byId = new HashMap<>(traces * 2);
-    for (Corpus.TraceSummary s : sent) byId.put(s.traceId(), s);
+    long corpusEndNanos = startNanos;
+    for (Corpus.TraceSummary s : sent) {
+      byId.put(s.traceId(), s);
+      corpusEndNanos = Math.max(corpusEndNanos, s.rootEndEpochNanos());
+    }
     SplittableRandom random = new SplittableRandom(seed ^ 0x5eed);
 
     Latencies byIdLatencies = new Latencies();
@@ -65,7 +69,8 @@ public final class QueryRunner {
     int wrongTraces = 0;
     for (int i = -warmup; i < queries; i++) {
       Corpus.TraceSummary example = sent.get(random.nextInt(sent.size()));
-      String path = querier.searchPath(example.rootService(), example.rootName(), startNanos, SEARCH_LIMIT);
+      String path = querier.searchPath(example.rootService(), example.rootName(), startNanos, corpusEndNanos,
+          SEARCH_LIMIT);
       long t0 = System.nanoTime();
       AggregatedHttpResponse response = client.get(path).aggregate().join();
       if (i < 0) continue;

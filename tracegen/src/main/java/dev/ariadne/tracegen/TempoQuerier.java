@@ -26,11 +26,10 @@ final class TempoQuerier implements Querier {
 
   /** Tempo takes times in unix seconds. */
   @Override
-  public String searchPath(String service, String spanName, long corpusStartNanos, int limit) {
+  public String searchPath(String service, String spanName, long fromNanos, long toNanos, int limit) {
     String traceql = "{ resource.service.name = " + quote(service) + " && name = " + quote(spanName) + " }";
-    long start = corpusStartNanos / 1_000_000_000;
-    return "/api/search?q=" + Urls.encode(traceql) + "&start=" + start + "&end=" + (start + SEARCH_WINDOW_SECONDS)
-        + "&limit=" + limit;
+    return "/api/search?q=" + Urls.encode(traceql) + "&start=" + fromNanos / 1_000_000_000
+        + "&end=" + Math.ceilDiv(toNanos, 1_000_000_000) + "&limit=" + limit;
   }
 
   @Override

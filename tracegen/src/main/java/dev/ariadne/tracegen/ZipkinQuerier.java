@@ -23,11 +23,11 @@ final class ZipkinQuerier implements Querier {
 
   /** Zipkin takes an end and a look-back in milliseconds. */
   @Override
-  public String searchPath(String service, String spanName, long corpusStartNanos, int limit) {
-    long lookback = SEARCH_WINDOW_SECONDS * 1_000;
+  public String searchPath(String service, String spanName, long fromNanos, long toNanos, int limit) {
+    long endTs = Math.ceilDiv(toNanos, 1_000_000);
     return "/api/v2/traces?serviceName=" + Urls.encode(service.toLowerCase(Locale.ROOT))
         + "&spanName=" + Urls.encode(spanName.toLowerCase(Locale.ROOT))
-        + "&endTs=" + (corpusStartNanos / 1_000_000 + lookback) + "&lookback=" + lookback + "&limit=" + limit;
+        + "&endTs=" + endTs + "&lookback=" + (endTs - fromNanos / 1_000_000) + "&limit=" + limit;
   }
 
   @Override
