@@ -21,11 +21,12 @@ fetch_zipkin
 results="$cache/ingest-$(date +%s).jsonl"
 : >"$results"
 
-# run NAME SERVER PROTOCOL ENDPOINT
+# run NAME SERVER PROTOCOL LISTENER
 run() {
-  local name=$1 server=$2 protocol=$3 endpoint=$4
+  local name=$1 server=$2 protocol=$3 listener=$4
   "start_$server" "$heap"
-  local cpu0 summary cpu1
+  local endpoint cpu0 summary cpu1
+  endpoint=$(server_url "$listener")
   cpu0=$(cpu_seconds "$server_pid")
   summary=$(tracegen --mode throughput --protocol "$protocol" --endpoint "$endpoint" --traces "$traces" \
     --concurrency "$concurrency" --seed 42 --start 2026-01-01T00:00:00Z)
@@ -46,10 +47,10 @@ PY
 
 for round in $(seq 1 "$rounds"); do
   echo "bench: round $round of $rounds" >&2
-  run "zipkin-server/zipkin-json" zipkin zipkin-json http://127.0.0.1:39412
-  run "ariadne/zipkin-json" ariadne zipkin-json http://127.0.0.1:39411
-  run "ariadne/otlp-grpc" ariadne otlp-grpc http://127.0.0.1:34317
-  run "ariadne/otlp-http" ariadne otlp-http http://127.0.0.1:34318
+  run "zipkin-server/zipkin-json" zipkin zipkin-json Zipkin
+  run "ariadne/zipkin-json" ariadne zipkin-json Zipkin
+  run "ariadne/otlp-grpc" ariadne otlp-grpc "OTLP gRPC"
+  run "ariadne/otlp-http" ariadne otlp-http "OTLP HTTP"
 done
 
 python3 - "$results" "$traces" "$rounds" "$heap" <<'PY'

@@ -37,27 +37,66 @@ wait_http() {
   return 1
 }
 
-# Starts Ariadne all-in-one on bench ports with heap $1; sets server_pid.
+# Starts Ariadne all-in-one with heap $1; sets server_pid and server_ports. Every listener binds a free
+# port: fixed ports would collide with the defaults, or with a bench someone else runs on the machine,
+# whose server would then answer for ours. The start-up line tells which ports were bound.
 start_ariadne() {
+  server_log=$(mktemp "$cache/ariadne-XXXXXX.log")
   "$java" "${jvm_flags[@]}" -Xms"$1" -Xmx"$1" -jar "$ariadne_jar" all-in-one --host 127.0.0.1 \
-    --otlp-grpc-port 34317 --otlp-http-port 34318 --query-port 36686 --admin-port 34269 \
-    --zipkin-port 39411 --memory-max-traces 1000000 >"$cache/ariadne.log" 2>&1 &
+    --otlp-grpc-port 0 --otlp-http-port 0 --query-port 0 --admin-port 0 --zipkin-port 0 --tempo-port 0 \
+    --jaeger-thrift-http-port 0 --jaeger-grpc-port 0 --jaeger-agent-compact-port 0 --jaeger-agent-binary-port 0 \
+    --memory-max-traces 1000000 >"$server_log" 2>&1 &
   server_pid=$!
-  wait_http http://127.0.0.1:34269/ready
+  for _ in $(seq 1 300); do
+    server_ports=$(grep -m1 '^ariadne all-in-one:' "$server_log" || true)
+    [ -n "$server_ports" ] && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if [ -z "$server_ports" ]; then
+    echo "bench: Ariadne did not start; its log:" >&2
+    tail -20 "$server_log" >&2
+    return 1
+  fi
+  wait_http "$(server_url admin)/ready"
 }
 
-# Starts the Zipkin server with in-memory storage and heap $1; sets server_pid.
+# Starts the Zipkin server with in-memory storage and heap $1 on a free port; sets server_pid and
+# server_ports.
 start_zipkin() {
-  STORAGE_TYPE=mem MEM_MAX_SPANS=50000000 QUERY_PORT=39412 COLLECTOR_ACTIVITY_ENABLED=false \
-    "$java" -Xms"$1" -Xmx"$1" -jar "$zipkin_jar" >"$cache/zipkin.log" 2>&1 &
+  local port
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  server_log="$cache/zipkin.log"
+  STORAGE_TYPE=mem MEM_MAX_SPANS=50000000 QUERY_PORT="$port" COLLECTOR_ACTIVITY_ENABLED=false \
+    "$java" -Xms"$1" -Xmx"$1" -jar "$zipkin_jar" >"$server_log" 2>&1 &
   server_pid=$!
-  wait_http http://127.0.0.1:39412/health
+  server_ports="Zipkin :$port"
+  wait_http "http://127.0.0.1:$port/health"
 }
 
+# The base URL of the started server's listener named $1 as its start-up line names it: "OTLP gRPC",
+# "OTLP HTTP", "Jaeger query", "admin", "Zipkin", "Tempo", "Jaeger thrift HTTP", "Jaeger gRPC".
+server_url() {
+  local port
+  port=$(grep -oE "(^|: |, )$1 :[0-9]+" <<<"$server_ports" | grep -oE '[0-9]+$' || true)
+  if [ -z "$port" ]; then
+    echo "bench: the server did not say which port its '$1' listener bound: $server_ports" >&2
+    return 1
+  fi
+  echo "http://127.0.0.1:$port"
+}
+
+# Stops the server started last, if any; runs on exit too, so a failing bench leaves no server behind.
 stop_server() {
+  [ -n "$server_pid" ] || return 0
   kill "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
+  case "$server_log" in "$cache"/ariadne-*.log) rm -f "$server_log" ;; esac
+  server_pid=""
 }
+server_pid=""
+server_log=""
+trap stop_server EXIT
 
 # CPU seconds (user + system) the process has used so far.
 cpu_seconds() {

@@ -6,6 +6,8 @@ import dev.ariadne.codec.jaeger.JaegerJsonWriter;
 import dev.ariadne.codec.otlp.DecodedSpans;
 import dev.ariadne.codec.otlp.OtlpProtoDecoder;
 import dev.ariadne.codec.otlp.OtlpProtoEncoder;
+import dev.ariadne.codec.zipkin.ZipkinDecoder;
+import dev.ariadne.codec.zipkin.ZipkinEncoder;
 import dev.ariadne.model.Span;
 import dev.ariadne.model.TraceId;
 import dev.ariadne.tracegen.TraceGenerator;
@@ -24,10 +26,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import zipkin2.codec.SpanBytesDecoder;
+import zipkin2.codec.SpanBytesEncoder;
 
 /**
- * The codec hot paths on tracegen's corpus: decoding an OTLP export request of 10 traces (about 170
- * spans) into the model, and writing a 1,000-span trace as Jaeger UI JSON.
+ * The codec hot paths on tracegen's corpus: decoding a request of 10 traces (about 170 spans) into the
+ * model, as an OTLP export request and as a Zipkin JSON v2 span list, and writing a 1,000-span trace as
+ * Jaeger UI JSON.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +45,7 @@ public class CodecBenchmarks {
   private static final JsonFactory JSON = new JsonFactory();
 
   private byte[] otlpRequest;
+  private byte[] zipkinJsonRequest;
   private List<Span> bigTrace;
 
   @Setup
@@ -49,6 +55,8 @@ public class CodecBenchmarks {
     for (int i = 0; i < 10; i++) batch.addAll(generator.nextTrace());
     otlpRequest = OtlpProtoEncoder.encode(batch).toByteArray();
     System.err.printf("otlpProtoDecode: one request of %d spans, %d bytes%n", batch.size(), otlpRequest.length);
+    zipkinJsonRequest = SpanBytesEncoder.JSON_V2.encodeList(ZipkinEncoder.toZipkin(batch));
+    System.err.printf("zipkinJsonDecode: the same spans, %d bytes%n", zipkinJsonRequest.length);
 
     // A 1,000-span trace: tracegen's spans re-parented under one trace id.
     bigTrace = new ArrayList<>(1_000);
@@ -68,6 +76,12 @@ public class CodecBenchmarks {
   @Benchmark
   public DecodedSpans otlpProtoDecode() throws Exception {
     return OtlpProtoDecoder.decode(otlpRequest);
+  }
+
+  /** Per request of the same spans as otlpProtoDecode: Zipkin's library parses, ZipkinToModel maps. */
+  @Benchmark
+  public DecodedSpans zipkinJsonDecode() throws Exception {
+    return ZipkinDecoder.decode(SpanBytesDecoder.JSON_V2, zipkinJsonRequest);
   }
 
   @Benchmark

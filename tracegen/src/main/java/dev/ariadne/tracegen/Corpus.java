@@ -17,10 +17,23 @@ public final class Corpus {
   /** One export request's worth of spans. */
   public record Batch(List<Span> spans) {}
 
-  /** The ids and span counts of the traces generated, for the query mode to check against. */
-  public record TraceSummary(TraceId traceId, int spanCount, String rootService, String rootName) {}
+  /**
+   * The ids and span counts of the traces generated, for the query mode to check against.
+   *
+   * @param rootEndEpochNanos when the root span ended; every span of the trace ends by then
+   */
+  public record TraceSummary(TraceId traceId, int spanCount, String rootService, String rootName,
+      long rootEndEpochNanos) {}
 
   private Corpus() {}
+
+  /** How many traces of the corpus of this seed it takes to hold at least {@code spans} spans. */
+  public static int tracesToReach(long seed, long startEpochNanos, long spans) {
+    TraceGenerator generator = new TraceGenerator(seed, startEpochNanos);
+    int traces = 0;
+    for (long total = 0; total < spans; traces++) total += generator.nextTrace().size();
+    return traces;
+  }
 
   /**
    * Generates {@code traces} traces from {@code seed} and calls {@code sink} with each batch of
@@ -34,7 +47,8 @@ public final class Corpus {
     for (int i = 0; i < traces; i++) {
       List<Span> trace = generator.nextTrace();
       Span root = trace.getFirst();
-      summaries.accept(new TraceSummary(root.traceId(), trace.size(), root.serviceName(), root.name()));
+      summaries.accept(new TraceSummary(root.traceId(), trace.size(), root.serviceName(), root.name(),
+          root.endEpochNanos()));
       for (Span span : trace) byResource.computeIfAbsent(span.resource(), r -> new ArrayList<>()).add(span);
       if (++inBatch == tracesPerBatch || i == traces - 1) {
         List<Span> spans = new ArrayList<>();

@@ -3,14 +3,12 @@ package dev.ariadne.tracegen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends a corpus to a receiver. Throughput mode encodes every batch first and then keeps
- * {@code concurrency} requests in flight until all are acknowledged; rate mode encodes as it goes and
- * paces batches to a target of spans per second.
+ * Sends a corpus to a receiver. Throughput mode keeps {@code concurrency} requests in flight until all
+ * are acknowledged, having encoded every batch first so the client spends no CPU encoding during the run,
+ * or, streaming, encoding as it goes so that a corpus too large to hold encoded still fits in memory;
+ * rate mode encodes as it goes and paces batches to a target of spans per second.
  */
 public final class LoadRunner {
   private final WireFormat format;
@@ -23,96 +21,75 @@ public final class LoadRunner {
     this.concurrency = concurrency;
   }
 
-  /** An encoded batch and the number of spans in it. */
-  private record Encoded(byte[] body, int spans) {}
+  public Map<String, Object> maxThroughput(long seed, long startNanos, int traces, int tracesPerBatch) {
+    return maxThroughput(seed, startNanos, traces, tracesPerBatch, false);
+  }
 
-  public Map<String, Object> maxThroughput(long seed, long startNanos, int traces, int tracesPerBatch)
-      throws InterruptedException {
-    List<Encoded> batches = new ArrayList<>();
-    Corpus.generate(seed, startNanos, traces, tracesPerBatch,
-        b -> batches.add(new Encoded(format.encode(b.spans()), b.spans().size())), s -> { });
-    long bytes = batches.stream().mapToLong(b -> b.body().length).sum();
-
-    List<Sender> senders = new ArrayList<>();
-    for (int i = 0; i < concurrency; i++) senders.add(Sender.create(format, endpoint));
-    Semaphore inFlight = new Semaphore(concurrency);
-    AtomicLong acknowledged = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-    Latencies latencies = new Latencies();
-    long started = System.nanoTime();
-    for (int i = 0; i < batches.size(); i++) {
-      Encoded batch = batches.get(i);
-      inFlight.acquire();
-      long sent = System.nanoTime();
-      senders.get(i % senders.size()).send(batch.body()).whenComplete((ok, error) -> {
-        latencies.record(System.nanoTime() - sent);
-        if (error == null) {
-          acknowledged.addAndGet(batch.spans());
-        } else {
-          failed.addAndGet(batch.spans());
-          firstFailure.compareAndSet(null, error);
-        }
-        inFlight.release();
-      });
+  /** @param streaming encode each batch just before sending it, instead of all of them first */
+  public Map<String, Object> maxThroughput(long seed, long startNanos, int traces, int tracesPerBatch,
+      boolean streaming) {
+    List<WireFormat.Request> encoded = new ArrayList<>();
+    if (!streaming) {
+      Corpus.generate(seed, startNanos, traces, tracesPerBatch, b -> encoded.addAll(format.encode(b.spans())),
+          s -> { });
     }
-    inFlight.acquire(concurrency);
-    double seconds = (System.nanoTime() - started) / 1e9;
-    senders.forEach(Sender::close);
-    return Summary.of(
-        "mode", "throughput",
-        "protocol", format.cliName(),
-        "traces", traces,
-        "batches", batches.size(),
-        "bytes", bytes,
-        "spansAcknowledged", acknowledged.get(),
-        "spansFailed", failed.get(),
-        "firstFailure", firstFailure.get() == null ? null : String.valueOf(firstFailure.get()),
-        "seconds", seconds,
-        "spansPerSecond", acknowledged.get() / seconds,
-        "batchLatencyMs", Summary.percentiles(latencies));
+    try (InFlight flight = new InFlight(format, endpoint, concurrency, concurrency)) {
+      long started = System.nanoTime();
+      if (streaming) {
+        Corpus.generate(seed, startNanos, traces, tracesPerBatch, b -> format.encode(b.spans()).forEach(flight::send),
+            s -> { });
+      } else {
+        encoded.forEach(flight::send);
+      }
+      flight.awaitAll();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return Summary.of(
+          "mode", "throughput",
+          "protocol", format.cliName(),
+          "streaming", streaming,
+          "traces", traces,
+          "requests", flight.requests(),
+          "bytes", flight.bytes(),
+          "spansAcknowledged", flight.acknowledgedSpans(),
+          "spansFailed", flight.failedSpans(),
+          "firstFailure", flight.firstFailure(),
+          "seconds", seconds,
+          "spansPerSecond", flight.acknowledgedSpans() / seconds,
+          "requestLatencyMs", Summary.percentiles(flight.latencies()));
+    }
   }
 
   public Map<String, Object> steadyRate(long seed, long startNanos, double spansPerSecond, double durationSeconds,
       int tracesPerBatch) throws InterruptedException {
-    AtomicLong acknowledged = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    Latencies latencies = new Latencies();
-    long started = System.nanoTime();
-    long deadline = started + (long) (durationSeconds * 1e9);
-    long[] spansSent = {0};
     TraceGenerator generator = new TraceGenerator(seed, startNanos);
-    Semaphore inFlight = new Semaphore(concurrency);
-    try (Sender sender = Sender.create(format, endpoint)) {
+    long spansSent = 0;
+    try (InFlight flight = new InFlight(format, endpoint, concurrency, 1)) {
+      long started = System.nanoTime();
+      long deadline = started + (long) (durationSeconds * 1e9);
       while (System.nanoTime() < deadline) {
         List<dev.ariadne.model.Span> spans = new ArrayList<>();
         for (int i = 0; i < tracesPerBatch; i++) spans.addAll(generator.nextTrace());
-        byte[] body = format.encode(spans);
+        List<WireFormat.Request> requests = format.encode(spans);
         // Wait until this batch is due at the target rate.
-        long due = started + (long) (spansSent[0] / spansPerSecond * 1e9);
+        long due = started + (long) (spansSent / spansPerSecond * 1e9);
         long wait = due - System.nanoTime();
         if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        inFlight.acquire();
-        long sent = System.nanoTime();
-        int count = spans.size();
-        spansSent[0] += count;
-        sender.send(body).whenComplete((ok, error) -> {
-          latencies.record(System.nanoTime() - sent);
-          (error == null ? acknowledged : failed).addAndGet(count);
-          inFlight.release();
-        });
+        for (WireFormat.Request request : requests) {
+          flight.send(request);
+          spansSent += request.spans();
+        }
       }
-      inFlight.acquire(concurrency);
+      flight.awaitAll();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return Summary.of(
+          "mode", "rate",
+          "protocol", format.cliName(),
+          "targetSpansPerSecond", spansPerSecond,
+          "spansAcknowledged", flight.acknowledgedSpans(),
+          "spansFailed", flight.failedSpans(),
+          "seconds", seconds,
+          "spansPerSecond", flight.acknowledgedSpans() / seconds,
+          "requestLatencyMs", Summary.percentiles(flight.latencies()));
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    return Summary.of(
-        "mode", "rate",
-        "protocol", format.cliName(),
-        "targetSpansPerSecond", spansPerSecond,
-        "spansAcknowledged", acknowledged.get(),
-        "spansFailed", failed.get(),
-        "seconds", seconds,
-        "spansPerSecond", acknowledged.get() / seconds,
-        "batchLatencyMs", Summary.percentiles(latencies));
   }
 }

@@ -4,73 +4,103 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import dev.ariadne.model.TraceId;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Replays queries against a query API for a corpus sent earlier (same seed, start and trace count):
- * trace-by-id for sampled traces, checking each comes back whole, and searches by service and
- * operation. Reports latency percentiles and how many traces were incomplete or missing.
+ * Replays queries against a query API (Jaeger, Tempo or Zipkin) for a corpus sent earlier (same seed,
+ * start and trace count): trace-by-id for sampled traces, checking each comes back whole, and searches
+ * over the corpus's time span by the root service and span name of sampled traces, checking every trace
+ * found is one that was sent and agrees with it (its span count, or its root where the API answers
+ * summaries). One request at a time; reports latency percentiles and the counts of traces missing,
+ * incomplete or wrong. Warm-up queries of each kind go first, unrecorded and unchecked, so the
+ * percentiles are not those of cold code on either side.
  */
 public final class QueryRunner {
+  static final int SEARCH_LIMIT = 20;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final WebClient client;
+  private final String api;
+  private final Querier querier;
 
-  public QueryRunner(String endpoint) {
+  /** @param api jaeger, tempo or zipkin */
+  public QueryRunner(String api, String endpoint) {
+    this.api = api;
+    this.querier = Querier.of(api);
     this.client = WebClient.builder(endpoint).maxResponseLength(256 * 1024 * 1024).build();
   }
 
-  public Map<String, Object> run(long seed, long startNanos, int traces, int queries) throws IOException {
+  public Map<String, Object> run(long seed, long startNanos, int traces, int warmup, int queries) throws IOException {
     List<Corpus.TraceSummary> sent = new ArrayList<>(traces);
     Corpus.generate(seed, startNanos, traces, 1, b -> { }, sent::add);
+    Map<TraceId, Corpus.TraceSummary> byId = new HashMap<>(traces * 2);
+    long corpusEndNanos = startNanos;
+    for (Corpus.TraceSummary s : sent) {
+      byId.put(s.traceId(), s);
+      corpusEndNanos = Math.max(corpusEndNanos, s.rootEndEpochNanos());
+    }
     SplittableRandom random = new SplittableRandom(seed ^ 0x5eed);
 
-    Latencies byId = new Latencies();
+    Latencies byIdLatencies = new Latencies();
     int incomplete = 0;
     int missing = 0;
-    for (int i = 0; i < queries; i++) {
+    for (int i = -warmup; i < queries; i++) {
       Corpus.TraceSummary expected = sent.get(random.nextInt(sent.size()));
+      String path = querier.traceByIdPath(expected.traceId());
       long t0 = System.nanoTime();
-      AggregatedHttpResponse response = client.get("/api/traces/" + expected.traceId().toHex()).aggregate().join();
-      byId.record(System.nanoTime() - t0);
+      AggregatedHttpResponse response = client.get(path).aggregate().join();
+      if (i < 0) continue;
+      byIdLatencies.record(System.nanoTime() - t0);
       if (response.status().code() == 404) {
         missing++;
         continue;
       }
-      JsonNode trace = JSON.readTree(response.contentUtf8()).path("data").path(0);
-      if (trace.path("spans").size() != expected.spanCount()) incomplete++;
+      if (querier.spanCount(json(path, response)) != expected.spanCount()) incomplete++;
     }
 
-    Latencies search = new Latencies();
+    Latencies searchLatencies = new Latencies();
     int emptySearches = 0;
-    long startMicros = startNanos / 1_000;
-    for (int i = 0; i < queries; i++) {
+    int wrongTraces = 0;
+    for (int i = -warmup; i < queries; i++) {
       Corpus.TraceSummary example = sent.get(random.nextInt(sent.size()));
-      String query = "/api/traces?service=" + enc(example.rootService()) + "&operation=" + enc(example.rootName())
-          + "&start=" + startMicros + "&end=" + (startMicros + 86_400_000_000L * 365) + "&limit=20";
+      String path = querier.searchPath(example.rootService(), example.rootName(), startNanos, corpusEndNanos,
+          SEARCH_LIMIT);
       long t0 = System.nanoTime();
-      AggregatedHttpResponse response = client.get(query).aggregate().join();
-      search.record(System.nanoTime() - t0);
-      if (JSON.readTree(response.contentUtf8()).path("data").isEmpty()) emptySearches++;
+      AggregatedHttpResponse response = client.get(path).aggregate().join();
+      if (i < 0) continue;
+      searchLatencies.record(System.nanoTime() - t0);
+      List<Querier.Found> found = querier.found(json(path, response));
+      if (found.isEmpty()) emptySearches++;
+      for (Querier.Found trace : found) {
+        Corpus.TraceSummary sentTrace = byId.get(trace.traceId());
+        if (sentTrace == null || !trace.agreesWith(sentTrace)) wrongTraces++;
+      }
     }
     return Summary.of(
         "mode", "query",
-        "api", "jaeger",
+        "api", api,
         "traces", traces,
-        "traceById", Summary.percentiles(byId),
+        "warmupQueries", warmup,
+        "traceById", Summary.percentiles(byIdLatencies),
         "tracesMissing", missing,
         "tracesIncomplete", incomplete,
-        "search", Summary.percentiles(search),
-        "searchesEmpty", emptySearches);
+        "search", Summary.percentiles(searchLatencies),
+        "searchesEmpty", emptySearches,
+        "searchTracesWrong", wrongTraces);
   }
 
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  /** The answer's JSON; an answer other than 200 ends the run, since its latency would mean nothing. */
+  private static JsonNode json(String path, AggregatedHttpResponse response) throws IOException {
+    if (response.status().code() != 200) {
+      throw new IllegalStateException("GET " + path + " answered " + response.status() + ": "
+          + response.contentUtf8().substring(0, Math.min(500, response.contentUtf8().length())));
+    }
+    return JSON.readTree(response.contentUtf8());
   }
 }

@@ -20,13 +20,21 @@ import picocli.CommandLine.Option;
 public final class TracegenCommand implements Callable<Integer> {
   enum Mode { throughput, rate, query }
 
+  enum Api { jaeger, tempo, zipkin }
+
   @Option(names = "--mode", defaultValue = "throughput", description = "throughput, rate or query. Default: ${DEFAULT-VALUE}.")
   Mode mode;
 
-  @Option(names = "--protocol", defaultValue = "otlp-grpc", description = "otlp-grpc, otlp-http or zipkin-json. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--protocol", defaultValue = "otlp-grpc",
+      description = "otlp-grpc, otlp-http, otlp-http-json, zipkin-json or jaeger-thrift. Default: ${DEFAULT-VALUE}.")
   String protocol;
 
-  @Option(names = "--endpoint", description = "Receiver or query API base URL. Default: the protocol's port on localhost, or http://localhost:16686 for queries.")
+  @Option(names = "--api", defaultValue = "jaeger",
+      description = "Query API in query mode: jaeger, tempo or zipkin. Default: ${DEFAULT-VALUE}.")
+  Api api;
+
+  @Option(names = "--endpoint",
+      description = "Receiver or query API base URL. Default: the protocol's or the API's port on localhost.")
   String endpoint;
 
   @Option(names = "--seed", defaultValue = "1", description = "Corpus seed. Default: ${DEFAULT-VALUE}.")
@@ -38,8 +46,16 @@ public final class TracegenCommand implements Callable<Integer> {
   @Option(names = "--traces", defaultValue = "10000", description = "Traces to send or to know about. Default: ${DEFAULT-VALUE}.")
   int traces;
 
+  @Option(names = "--spans", description = "Instead of --traces: as many traces as it takes to reach this many spans.")
+  Long spans;
+
   @Option(names = "--batch-traces", defaultValue = "10", description = "Traces per export request. Default: ${DEFAULT-VALUE}.")
   int tracesPerBatch;
+
+  @Option(names = "--stream", description = {
+      "Throughput mode: encode each batch just before sending it instead of all first, so a corpus too large",
+      "to hold encoded fits in memory (encoding then competes with the receiver for CPU)."})
+  boolean streaming;
 
   @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight (one connection each). Default: ${DEFAULT-VALUE}.")
   int concurrency;
@@ -53,19 +69,25 @@ public final class TracegenCommand implements Callable<Integer> {
   @Option(names = "--queries", defaultValue = "200", description = "Trace-by-id and search queries each in query mode. Default: ${DEFAULT-VALUE}.")
   int queries;
 
+  @Option(names = "--warmup-queries", defaultValue = "50",
+      description = "Queries of each kind sent first in query mode, neither timed nor checked. Default: ${DEFAULT-VALUE}.")
+  int warmupQueries;
+
   @Override
   public Integer call() throws Exception {
     Instant first = start != null ? start : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     long startNanos = first.getEpochSecond() * 1_000_000_000L + first.getNano();
+    if (spans != null) traces = Corpus.tracesToReach(seed, startNanos, spans);
     Map<String, Object> summary;
     if (mode == Mode.query) {
-      summary = new QueryRunner(endpoint != null ? endpoint : "http://localhost:16686").run(seed, startNanos, traces, queries);
+      QueryRunner runner = new QueryRunner(api.name(), endpoint != null ? endpoint : defaultEndpoint(api));
+      summary = runner.run(seed, startNanos, traces, warmupQueries, queries);
     } else {
       WireFormat format = WireFormat.fromCliName(protocol);
       String target = endpoint != null ? endpoint : defaultEndpoint(format);
       LoadRunner runner = new LoadRunner(format, target, concurrency);
       summary = mode == Mode.throughput
-          ? runner.maxThroughput(seed, startNanos, traces, tracesPerBatch)
+          ? runner.maxThroughput(seed, startNanos, traces, tracesPerBatch, streaming)
           : runner.steadyRate(seed, startNanos, rate, durationSeconds, tracesPerBatch);
     }
     summary.put("seed", seed);
@@ -79,6 +101,16 @@ public final class TracegenCommand implements Callable<Integer> {
       case OTLP_GRPC -> "http://localhost:4317";
       case OTLP_HTTP_PROTOBUF -> "http://localhost:4318";
       case ZIPKIN_JSON -> "http://localhost:9411";
+      case OTLP_HTTP_JSON -> "http://localhost:4318";
+      case JAEGER_THRIFT -> "http://localhost:14268";
+    };
+  }
+
+  private static String defaultEndpoint(Api api) {
+    return switch (api) {
+      case jaeger -> "http://localhost:16686";
+      case tempo -> "http://localhost:3200";
+      case zipkin -> "http://localhost:9411";
     };
   }
 

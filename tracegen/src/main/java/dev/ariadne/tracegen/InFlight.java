@@ -1,0 +1,83 @@
+package dev.ariadne.tracegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Requests on their way to a receiver: at most {@code concurrency} at once, spread round-robin over
+ * {@code connections} senders, each counted as acknowledged or failed when its answer arrives, with its
+ * latency.
+ */
+final class InFlight implements AutoCloseable {
+  private final List<Sender> senders = new ArrayList<>();
+  private final int concurrency;
+  private final Semaphore slots;
+  private final AtomicLong acknowledgedSpans = new AtomicLong();
+  private final AtomicLong failedSpans = new AtomicLong();
+  private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+  private final Latencies latencies = new Latencies();
+  private long requests;
+  private long bytes;
+
+  InFlight(WireFormat format, String endpoint, int concurrency, int connections) {
+    this.concurrency = concurrency;
+    this.slots = new Semaphore(concurrency);
+    for (int i = 0; i < connections; i++) senders.add(Sender.create(format, endpoint));
+  }
+
+  /** Sends once fewer than {@code concurrency} requests are in flight; returns without waiting for the answer. */
+  void send(WireFormat.Request request) {
+    slots.acquireUninterruptibly();
+    Sender sender = senders.get((int) (requests++ % senders.size()));
+    bytes += request.body().length;
+    long sent = System.nanoTime();
+    sender.send(request.body()).whenComplete((ok, error) -> {
+      latencies.record(System.nanoTime() - sent);
+      if (error == null) {
+        acknowledgedSpans.addAndGet(request.spans());
+      } else {
+        failedSpans.addAndGet(request.spans());
+        firstFailure.compareAndSet(null, error);
+      }
+      slots.release();
+    });
+  }
+
+  /** Waits until every request sent has its answer. */
+  void awaitAll() {
+    slots.acquireUninterruptibly(concurrency);
+    slots.release(concurrency);
+  }
+
+  long requests() {
+    return requests;
+  }
+
+  long bytes() {
+    return bytes;
+  }
+
+  long acknowledgedSpans() {
+    return acknowledgedSpans.get();
+  }
+
+  long failedSpans() {
+    return failedSpans.get();
+  }
+
+  String firstFailure() {
+    return firstFailure.get() == null ? null : String.valueOf(firstFailure.get());
+  }
+
+  Latencies latencies() {
+    return latencies;
+  }
+
+  @Override
+  public void close() {
+    senders.forEach(Sender::close);
+  }
+}
