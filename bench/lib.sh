@@ -45,6 +45,7 @@ start_ariadne() {
   "$java" "${jvm_flags[@]}" -Xms"$1" -Xmx"$1" -jar "$ariadne_jar" all-in-one --host 127.0.0.1 \
     --otlp-grpc-port 0 --otlp-http-port 0 --query-port 0 --admin-port 0 --zipkin-port 0 --tempo-port 0 \
     --jaeger-thrift-http-port 0 --jaeger-grpc-port 0 --jaeger-agent-compact-port 0 --jaeger-agent-binary-port 0 \
+    --query-grpc-port 0 \
     --memory-max-traces 1000000 >"$server_log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 300); do
