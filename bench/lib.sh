@@ -91,6 +91,10 @@ server_url() {
 stop_server() {
   [ -n "$server_pid" ] || return 0
   kill "$server_pid" 2>/dev/null || true
+  # A JVM out of memory may never finish its shutdown: give it 30 s, then kill it outright, so it cannot
+  # go on taking CPU from the next measurement.
+  for _ in $(seq 1 150); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
   case "$server_log" in "$cache"/ariadne-*.log) rm -f "$server_log" ;; esac
   server_pid=""
@@ -109,6 +113,8 @@ peak_rss_mib() {
   awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
 }
 
+# tracegen, bounded in time: a server that stops answering (out of memory, say) fails the bench
+# instead of hanging it.
 tracegen() {
-  "$java" "${jvm_flags[@]}" -Xmx4g -cp "$ariadne_jar" dev.ariadne.tracegen.TracegenCommand "$@"
+  timeout "${TRACEGEN_TIMEOUT:-600}" "$java" "${jvm_flags[@]}" -Xmx4g -cp "$ariadne_jar" dev.ariadne.tracegen.TracegenCommand "$@"
 }
