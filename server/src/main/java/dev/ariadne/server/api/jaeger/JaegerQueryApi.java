@@ -3,7 +3,6 @@ package dev.ariadne.server.api.jaeger;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.common.QueryParams;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
@@ -13,6 +12,7 @@ import dev.ariadne.model.TraceId;
 import dev.ariadne.query.BadParameterException;
 import dev.ariadne.query.GoDuration;
 import dev.ariadne.query.JaegerSearchParams;
+import dev.ariadne.server.api.QueryRoutes;
 import dev.ariadne.store.DependencyLink;
 import dev.ariadne.store.Operation;
 import dev.ariadne.store.SpanReader;
@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,15 +58,11 @@ public final class JaegerQueryApi {
 
   /** Binds a GET route that runs off the event loop, turns bad parameters into 400 and is timed. */
   private void route(ServerBuilder sb, String path, Handler handler) {
-    Timer timer = Timer.builder("ariadne.query.request.duration")
-        .description("Time to answer a query API request.")
-        .tag("api", "jaeger").tag("endpoint", path)
-        .publishPercentileHistogram()
-        .register(registry);
+    Timer timer = QueryRoutes.timer(registry, "jaeger", path);
     HttpService service = (ctx, req) -> HttpResponse.of(() -> {
       Timer.Sample sample = Timer.start(registry);
       try {
-        return handler.handle(ctx, params(ctx.queryParams()));
+        return handler.handle(ctx, QueryRoutes.params(ctx.queryParams()));
       } catch (BadParameterException e) {
         return JaegerEnvelope.error(HttpStatus.BAD_REQUEST, e.getMessage());
       } catch (IOException e) {
@@ -195,11 +190,5 @@ public final class JaegerQueryApi {
   private static String first(Map<String, List<String>> params, String name) {
     List<String> values = params.get(name);
     return values == null || values.isEmpty() ? null : values.getFirst();
-  }
-
-  private static Map<String, List<String>> params(QueryParams query) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    for (String name : query.names()) params.put(name, query.getAll(name));
-    return params;
   }
 }

@@ -2,7 +2,6 @@ package dev.ariadne.server.api.jaeger;
 
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.common.QueryParams;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
@@ -12,14 +11,13 @@ import dev.ariadne.query.BadParameterException;
 import dev.ariadne.query.JaegerSearchParams;
 import dev.ariadne.query.JaegerV3Params;
 import dev.ariadne.query.TraceSummary;
+import dev.ariadne.server.api.QueryRoutes;
 import dev.ariadne.store.Operation;
 import dev.ariadne.store.SpanReader;
 import dev.ariadne.store.Trace;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Jaeger's stable HTTP API v3, on the Jaeger query port beside the v1 API: what Jaeger UI 2.15 and later
@@ -54,11 +52,11 @@ public final class JaegerV3Api {
 
   /** Binds a GET route that runs off the event loop, answers bad parameters 400 and is timed. */
   private void route(ServerBuilder sb, String path, Handler handler) {
-    Timer timer = QueryTimer.register(registry, path);
+    Timer timer = QueryRoutes.timer(registry, "jaeger", path);
     HttpService service = (ctx, req) -> HttpResponse.of(() -> {
       Timer.Sample sample = Timer.start(registry);
       try {
-        return handler.handle(ctx, new JaegerV3Params(params(ctx.queryParams())));
+        return handler.handle(ctx, new JaegerV3Params(QueryRoutes.params(ctx.queryParams())));
       } catch (BadParameterException e) {
         return JaegerV3Json.error(HttpStatus.BAD_REQUEST, e.getMessage());
       } finally {
@@ -120,11 +118,5 @@ public final class JaegerV3Api {
 
   private static HttpResponse notFound() {
     return JaegerV3Json.error(HttpStatus.NOT_FOUND, "No traces found");
-  }
-
-  private static Map<String, List<String>> params(QueryParams query) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    for (String name : query.names()) params.put(name, query.getAll(name));
-    return params;
   }
 }

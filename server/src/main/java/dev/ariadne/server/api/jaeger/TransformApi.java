@@ -13,6 +13,7 @@ import dev.ariadne.codec.otlp.OtlpJsonDecoder;
 import dev.ariadne.codec.otlp.OtlpJsonException;
 import dev.ariadne.model.Span;
 import dev.ariadne.model.TraceId;
+import dev.ariadne.server.api.QueryRoutes;
 import dev.ariadne.server.receiver.BoundedInflater;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,7 +42,7 @@ public final class TransformApi {
   }
 
   public void bind(ServerBuilder sb) {
-    Timer timer = QueryTimer.register(registry, PATH);
+    Timer timer = QueryRoutes.timer(registry, "jaeger", PATH);
     HttpService service = (ctx, req) -> HttpResponse.of(req.aggregate().thenApplyAsync(aggregated -> {
       Timer.Sample sample = Timer.start(registry);
       try {

@@ -4,7 +4,6 @@ import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
-import com.linecorp.armeria.common.QueryParams;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
@@ -15,11 +14,11 @@ import dev.ariadne.query.TempoSearch;
 import dev.ariadne.query.traceql.TraceQLException;
 import dev.ariadne.query.traceql.TraceQLParser;
 import dev.ariadne.query.traceql.TraceView;
+import dev.ariadne.server.api.QueryRoutes;
 import dev.ariadne.store.SpanReader;
 import dev.ariadne.store.Trace;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -71,15 +70,11 @@ public final class TempoApi {
 
   /** Binds a GET route that runs off the event loop, answers bad input 400 and is timed. */
   private void route(ServerBuilder sb, String path, Handler handler) {
-    Timer timer = Timer.builder("ariadne.query.request.duration")
-        .description("Time to answer a query API request.")
-        .tag("api", "tempo").tag("endpoint", path)
-        .publishPercentileHistogram()
-        .register(registry);
+    Timer timer = QueryRoutes.timer(registry, "tempo", path);
     HttpService service = (ctx, req) -> HttpResponse.of(() -> {
       Timer.Sample sample = Timer.start(registry);
       try {
-        return handler.handle(ctx, params(ctx.queryParams()));
+        return handler.handle(ctx, QueryRoutes.params(ctx.queryParams()));
       } catch (BadParameterException e) {
         return badRequest(e.getMessage());
       } catch (TraceQLException e) {
@@ -154,11 +149,5 @@ public final class TempoApi {
   private static HttpResponse badRequest(String message) {
     String text = message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "…";
     return HttpResponse.of(HttpStatus.BAD_REQUEST, MediaType.PLAIN_TEXT_UTF_8, text);
-  }
-
-  private static Map<String, List<String>> params(QueryParams query) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    for (String name : query.names()) params.put(name, query.getAll(name));
-    return params;
   }
 }

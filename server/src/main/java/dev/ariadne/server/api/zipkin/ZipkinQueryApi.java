@@ -2,13 +2,13 @@ package dev.ariadne.server.api.zipkin;
 
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.common.QueryParams;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.ariadne.codec.zipkin.ZipkinEncoder;
 import dev.ariadne.model.TraceId;
 import dev.ariadne.query.BadParameterException;
+import dev.ariadne.server.api.QueryRoutes;
 import dev.ariadne.store.DependencyLink;
 import dev.ariadne.store.Operation;
 import dev.ariadne.store.SpanReader;
@@ -17,7 +17,6 @@ import dev.ariadne.store.TraceQuery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,15 +66,11 @@ public final class ZipkinQueryApi {
 
   /** Binds a GET route that runs off the event loop, turns bad parameters into 400 and is timed. */
   private void route(ServerBuilder sb, String path, Handler handler) {
-    Timer timer = Timer.builder("ariadne.query.request.duration")
-        .description("Time to answer a query API request.")
-        .tag("api", "zipkin").tag("endpoint", path)
-        .publishPercentileHistogram()
-        .register(registry);
+    Timer timer = QueryRoutes.timer(registry, "zipkin", path);
     HttpService service = (ctx, req) -> HttpResponse.of(() -> {
       Timer.Sample sample = Timer.start(registry);
       try {
-        return handler.handle(ctx, new ZipkinParams(params(ctx.queryParams())));
+        return handler.handle(ctx, new ZipkinParams(QueryRoutes.params(ctx.queryParams())));
       } catch (BadParameterException e) {
         return ZipkinResponses.text(HttpStatus.BAD_REQUEST, e.getMessage());
       } finally {
@@ -178,11 +173,5 @@ public final class ZipkinQueryApi {
 
   private static String lowercase(String name) {
     return name.toLowerCase(Locale.ROOT);
-  }
-
-  private static Map<String, List<String>> params(QueryParams query) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    for (String name : query.names()) params.put(name, query.getAll(name));
-    return params;
   }
 }
