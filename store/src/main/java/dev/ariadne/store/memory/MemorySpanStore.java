@@ -1,9 +1,9 @@
 package dev.ariadne.store.memory;
 
-import dev.ariadne.model.Resource;
 import dev.ariadne.model.Span;
 import dev.ariadne.model.SpanKind;
 import dev.ariadne.model.TraceId;
+import dev.ariadne.store.Catalog;
 import dev.ariadne.store.DependencyLink;
 import dev.ariadne.store.DependencyLinker;
 import dev.ariadne.store.Operation;
@@ -16,9 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -28,7 +25,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * (the order in which their first span arrived), as Jaeger's memory store does with its max-traces
  * setting. Searches scan the live traces, newest first. For tests, demos and small setups; nothing
  * survives a restart. Attribute keys and values are indexed for tag autocompletion within the bounds
- * {@link TagIndex} states.
+ * {@link dev.ariadne.store.TagIndex} states.
  */
 public final class MemorySpanStore implements SpanStore {
   /** Jaeger's memory store default, which the seeds deploy. */
@@ -37,14 +34,9 @@ public final class MemorySpanStore implements SpanStore {
   private final int maxTraces;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final LinkedHashMap<TraceId, List<Span>> traces = new LinkedHashMap<>();
-  /**
-   * service → operations seen; kept after eviction, like Jaeger's memory store, so UIs keep their lists.
-   * Hashed for the append path; the read side sorts.
-   */
-  private final Map<String, Set<Operation>> operations = new HashMap<>();
+  /** Services, operations and tags seen; kept after eviction, like Jaeger's memory store, so UIs keep their lists. */
+  private final Catalog catalog = new Catalog();
   private final AtomicLong evicted = new AtomicLong();
-  private final TagIndex spanTags = new TagIndex();
-  private final TagIndex resourceTags = new TagIndex();
 
   public MemorySpanStore(int maxTraces) {
     if (maxTraces < 1) throw new IllegalArgumentException("maxTraces must be at least 1, got " + maxTraces);
@@ -55,18 +47,10 @@ public final class MemorySpanStore implements SpanStore {
   public void append(List<Span> spans) {
     lock.writeLock().lock();
     try {
-      Resource indexed = null;
       for (Span span : spans) {
         traces.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
-        operations.computeIfAbsent(span.serviceName(), s -> new HashSet<>())
-            .add(new Operation(span.name(), span.kind()));
-        spanTags.add(span.attributes());
-        // Spans of a batch share their Resource object: index it once per run, not once per span.
-        if (span.resource() != indexed) {
-          indexed = span.resource();
-          resourceTags.add(indexed.attributes());
-        }
       }
+      catalog.add(spans);
       while (traces.size() > maxTraces) {
         traces.pollFirstEntry();
         evicted.incrementAndGet();
@@ -108,23 +92,12 @@ public final class MemorySpanStore implements SpanStore {
 
   @Override
   public List<String> services() {
-    lock.readLock().lock();
-    try {
-      return operations.keySet().stream().sorted().toList();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return catalog.services();
   }
 
   @Override
   public List<Operation> operations(String service, SpanKind kind) {
-    lock.readLock().lock();
-    try {
-      Set<Operation> ops = operations.getOrDefault(service, Set.of());
-      return ops.stream().filter(op -> kind == null || op.kind() == kind).sorted().toList();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return catalog.operations(service, kind);
   }
 
   @Override
@@ -148,36 +121,17 @@ public final class MemorySpanStore implements SpanStore {
 
   @Override
   public List<String> tagNames(TagScope scope) {
-    lock.readLock().lock();
-    try {
-      return tags(scope).keys();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return catalog.tagNames(scope);
   }
 
   @Override
   public List<Object> tagValues(TagScope scope, String key, int limit) {
-    lock.readLock().lock();
-    try {
-      return tags(scope).values(key, limit);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return catalog.tagValues(scope, key, limit);
   }
 
   /** Attribute keys and values the tag index left out because one of its bounds was reached. */
   public long tagsNotIndexed() {
-    lock.readLock().lock();
-    try {
-      return spanTags.notIndexed() + resourceTags.notIndexed();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  private TagIndex tags(TagScope scope) {
-    return scope == TagScope.SPAN ? spanTags : resourceTags;
+    return catalog.tagsNotIndexed();
   }
 
   /** Traces held now. */

@@ -1,13 +1,13 @@
-package dev.ariadne.store.memory;
+package dev.ariadne.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ariadne.model.Attributes;
 import dev.ariadne.model.Bytes;
+import dev.ariadne.store.memory.MemorySpanStore;
 import dev.ariadne.model.Resource;
 import dev.ariadne.model.Span;
-import dev.ariadne.store.TagScope;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.ariadne.store.memory;
+package dev.ariadne.store;
 
 import dev.ariadne.model.Attributes;
 import java.util.Comparator;
@@ -14,9 +14,9 @@ import java.util.Set;
  * values in all, and keys or string values longer than {@value #MAX_LENGTH} characters are left out.
  * Past a bound new keys and values are not recorded (those recorded stay) and are counted in
  * {@link #notIndexed()}. Like the operation lists, the index outlives trace eviction. Not thread-safe: the
- * store's lock guards it. Adding is the hot path (every span of every batch) and hashes; reading sorts.
+ * owner's lock guards it. Adding is the hot path (every span of every batch) and hashes; reading sorts.
  */
-final class TagIndex {
+public final class TagIndex {
   static final int MAX_KEYS = 5_000;
   static final int MAX_VALUES_PER_KEY = 1_000;
   static final int MAX_VALUES = 100_000;
@@ -31,11 +31,12 @@ final class TagIndex {
   private int valueCount;
   private long notIndexed;
 
-  void add(Attributes attributes) {
+  public void add(Attributes attributes) {
     for (int i = 0; i < attributes.size(); i++) add(attributes.key(i), attributes.value(i));
   }
 
-  private void add(String key, Object value) {
+  /** Records one value; values of types not listed (arrays, maps, bytes) record only the key. */
+  public void add(String key, Object value) {
     Set<Object> known = values.get(key);
     if (known == null) {
       if (values.size() >= MAX_KEYS || key.length() > MAX_LENGTH) {
@@ -56,19 +57,19 @@ final class TagIndex {
   }
 
   /** The keys, sorted. */
-  List<String> keys() {
+  public List<String> keys() {
     return values.keySet().stream().sorted().toList();
   }
 
   /** The first {@code limit} values of {@code key} in {@link #VALUE_ORDER}. */
-  List<Object> values(String key, int limit) {
+  public List<Object> values(String key, int limit) {
     Set<Object> known = values.get(key);
     if (known == null) return List.of();
     return known.stream().sorted(VALUE_ORDER).limit(limit).toList();
   }
 
   /** Keys and values left out because a bound was reached. */
-  long notIndexed() {
+  public long notIndexed() {
     return notIndexed;
   }
 
