@@ -1,0 +1,80 @@
+package dev.ariadne.store.block;
+
+import dev.ariadne.model.Attributes;
+import dev.ariadne.model.InstrumentationScope;
+import dev.ariadne.model.Span;
+import dev.ariadne.model.SpanEvent;
+import dev.ariadne.model.SpanLink;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a row group's decoded core and its IDS, ATTRS and EXTRA chunks back into spans. */
+final class RowGroupDecoder {
+  private RowGroupDecoder() {}
+
+  /** Every span of the row group, in stored order (trace by trace). */
+  static Span[] decode(RowGroupCore core, ByteSource ids, ByteSource attrs, ByteSource extra,
+      long[] traceHigh, long[] traceLow, int firstTrace, String[] dictionary) throws CorruptBlockException {
+    int n = core.spanCount;
+    if ((long) n * 8 > ids.remaining()) throw ids.corrupt(n + " span ids cannot fit in " + ids.remaining() + " bytes");
+    long[] spanIds = new long[n];
+    for (int s = 0; s < n; s++) spanIds[s] = ids.readFixed64();
+    Span[] spans = new Span[n];
+    for (int t = 0; t < core.traceCount; t++) {
+      int from = core.traceFirstSpan[t];
+      int to = core.traceFirstSpan[t + 1];
+      for (int s = from; s < to; s++) {
+        long parent = readParent(ids, spanIds, from, to);
+        Attributes attributes = AttributeCodec.read(attrs, dictionary);
+        spans[s] = readSpan(core, s, extra, dictionary, traceHigh[firstTrace + t], traceLow[firstTrace + t],
+            spanIds[s], parent, attributes);
+      }
+    }
+    if (ids.hasRemaining() || attrs.hasRemaining() || extra.hasRemaining()) {
+      throw (ids.hasRemaining() ? ids : attrs.hasRemaining() ? attrs : extra).corrupt("bytes left after the last span");
+    }
+    return spans;
+  }
+
+  private static long readParent(ByteSource ids, long[] spanIds, int from, int to) throws CorruptBlockException {
+    long code = ids.readVarint();
+    if (code == 0) return 0;
+    if (code == 1) return ids.readFixed64();
+    if (code - 2 >= to - from || code < 0) throw ids.corrupt("parent index " + (code - 2) + " outside its trace");
+    return spanIds[from + (int) (code - 2)];
+  }
+
+  private static Span readSpan(RowGroupCore core, int s, ByteSource in, String[] dictionary, long traceHigh,
+      long traceLow, long spanId, long parent, Attributes attributes) throws CorruptBlockException {
+    InstrumentationScope scope = core.scopes.get(in, (int) Math.min(in.readVarint(), Integer.MAX_VALUE));
+    String traceState = in.readString();
+    int flags = (int) in.readVarint();
+    int droppedAttributes = (int) in.readVarint();
+    long start = core.start[s];
+    int eventCount = in.readCount(3, "events");
+    List<SpanEvent> events = new ArrayList<>(eventCount);
+    for (int i = 0; i < eventCount; i++) {
+      long time = start + in.readZigzag();
+      String name = dictionary[in.readInt(dictionary.length - 1, "event name id")];
+      Attributes eventAttributes = AttributeCodec.read(in, dictionary);
+      events.add(new SpanEvent(time, name, eventAttributes, (int) in.readVarint()));
+    }
+    int droppedEvents = (int) in.readVarint();
+    int linkCount = in.readCount(28, "links");
+    List<SpanLink> links = new ArrayList<>(linkCount);
+    for (int i = 0; i < linkCount; i++) {
+      long high = in.readFixed64();
+      long low = in.readFixed64();
+      long linkedSpan = in.readFixed64();
+      String linkState = in.readString();
+      Attributes linkAttributes = AttributeCodec.read(in, dictionary);
+      int dropped = (int) in.readVarint();
+      links.add(new SpanLink(high, low, linkedSpan, linkState, linkAttributes, dropped, (int) in.readVarint()));
+    }
+    int droppedLinks = (int) in.readVarint();
+    String statusMessage = in.readString();
+    return new Span(core.resources[core.resource[s]], scope, traceHigh, traceLow, spanId, parent, traceState,
+        flags, dictionary[core.name[s]], core.kind(s), start, core.end[s], attributes, droppedAttributes, events,
+        droppedEvents, links, droppedLinks, core.status(s), statusMessage);
+  }
+}
