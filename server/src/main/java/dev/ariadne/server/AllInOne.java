@@ -21,12 +21,15 @@ import dev.ariadne.server.receiver.jaeger.JaegerThriftHttpReceiver;
 import dev.ariadne.server.receiver.otlp.OtlpGrpcReceiver;
 import dev.ariadne.server.receiver.otlp.OtlpHttpReceiver;
 import dev.ariadne.server.receiver.zipkin.ZipkinHttpReceiver;
+import dev.ariadne.store.SpanStore;
+import dev.ariadne.store.local.LocalSpanStore;
+import dev.ariadne.store.local.LocalStoreConfig;
 import dev.ariadne.store.memory.MemorySpanStore;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AllInOne implements AutoCloseable {
   private final AllInOneConfig config;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final MemorySpanStore store;
+  private final SpanStore store;
   private final AtomicBoolean ready = new AtomicBoolean();
   private final List<Server> servers = new ArrayList<>();
   private Server otlpGrpc;
@@ -59,11 +62,10 @@ public final class AllInOne implements AutoCloseable {
 
   public AllInOne(AllInOneConfig config) {
     this.config = config;
-    this.store = new MemorySpanStore(config.memoryMaxTraces());
-    Gauge.builder("ariadne.store.traces", store, MemorySpanStore::traceCount)
-        .description("Traces the store holds.").register(registry);
-    FunctionCounter.builder("ariadne.store.evicted.traces", store, MemorySpanStore::evictedTraces)
-        .description("Whole traces evicted to stay within the store's bound.").register(registry);
+    this.store = switch (config.storage()) {
+      case MEMORY -> StoreMetrics.bind(new MemorySpanStore(config.memoryMaxTraces()), registry);
+      case LOCAL -> StoreMetrics.bind(openLocalStore(config.local()), registry);
+    };
     new JvmMemoryMetrics().bindTo(registry);
   }
 
@@ -109,9 +111,6 @@ public final class AllInOne implements AutoCloseable {
     ServerBuilder tempoBuilder = newServer(config.tempoPort()).http1MaxInitialLineLength(TempoApi.MAX_REQUEST_LINE_BYTES);
     new TempoApi(store, registry, ready::get).bind(tempoBuilder);
     tempo = serve(tempoBuilder);
-    FunctionCounter.builder("ariadne.store.tags.not.indexed", store, MemorySpanStore::tagsNotIndexed)
-        .description("Attribute keys and values left out of the tag index because it reached a bound.")
-        .register(registry);
 
     ServerBuilder adminBuilder = newServer(config.adminPort());
     new AdminService(registry, ready::get).bind(adminBuilder);
@@ -213,8 +212,16 @@ public final class AllInOne implements AutoCloseable {
     return ports;
   }
 
-  public MemorySpanStore store() {
+  public SpanStore store() {
     return store;
+  }
+
+  private static LocalSpanStore openLocalStore(LocalStoreConfig local) {
+    try {
+      return LocalSpanStore.open(local);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the local store in " + local.dataDir() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Stops accepting, lets in-flight requests finish, then stops every listener. */

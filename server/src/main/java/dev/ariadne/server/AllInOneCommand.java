@@ -1,10 +1,18 @@
 package dev.ariadne.server;
 
+import dev.ariadne.query.GoDuration;
+import dev.ariadne.store.local.LocalStoreConfig;
+import dev.ariadne.store.wal.FsyncPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ariadne all-in-one}: every component in one process, on the ports Jaeger and OTel users know. */
 @Command(
@@ -14,6 +22,9 @@ import picocli.CommandLine.Option;
         "Runs receivers, store, query API and admin port in one process.",
         "Every option can also be set by the environment variable named in its description."})
 final class AllInOneCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--host", defaultValue = "${env:ARIADNE_HOST:-0.0.0.0}",
       description = "Address to listen on (ARIADNE_HOST). Default: ${DEFAULT-VALUE}.")
   String host;
@@ -80,6 +91,46 @@ final class AllInOneCommand implements Callable<Integer> {
       description = "Jaeger query gRPC port, api_v2 and api_v3 QueryService (ARIADNE_QUERY_GRPC_PORT). Default: ${DEFAULT-VALUE}.")
   int queryGrpcPort;
 
+  @Option(names = "--storage", defaultValue = "${env:ARIADNE_STORAGE:-local}",
+      description = "Where spans are kept: local (durable: WAL and blocks under --data-dir) or memory (lost on restart) (ARIADNE_STORAGE). Default: ${DEFAULT-VALUE}.")
+  String storage;
+
+  @Option(names = "--data-dir", defaultValue = "${env:ARIADNE_DATA_DIR:-./data}",
+      description = "The local store's directory (ARIADNE_DATA_DIR). Default: ${DEFAULT-VALUE}.")
+  Path dataDir;
+
+  @Option(names = "--wal-fsync", defaultValue = "${env:ARIADNE_WAL_FSYNC:-always}",
+      description = "When the WAL forces batches to disk: always (group commit, before acknowledging), interval, never (ARIADNE_WAL_FSYNC). Default: ${DEFAULT-VALUE}.")
+  String walFsync;
+
+  @Option(names = "--wal-fsync-interval", defaultValue = "${env:ARIADNE_WAL_FSYNC_INTERVAL:-1s}",
+      description = "How often the interval policy forces the WAL (ARIADNE_WAL_FSYNC_INTERVAL). Default: ${DEFAULT-VALUE}.")
+  String walFsyncInterval;
+
+  @Option(names = "--trace-idle-period", defaultValue = "${env:ARIADNE_TRACE_IDLE_PERIOD:-10s}",
+      description = "A trace with no new span for this long is moved toward a block (ARIADNE_TRACE_IDLE_PERIOD). Default: ${DEFAULT-VALUE}.")
+  String traceIdlePeriod;
+
+  @Option(names = "--max-block-duration", defaultValue = "${env:ARIADNE_MAX_BLOCK_DURATION:-5m}",
+      description = "The head block is cut to a block at this age (ARIADNE_MAX_BLOCK_DURATION). Default: ${DEFAULT-VALUE}.")
+  String maxBlockDuration;
+
+  @Option(names = "--max-block-bytes", defaultValue = "${env:ARIADNE_MAX_BLOCK_BYTES:-67108864}",
+      description = "The head block is cut to a block at this many encoded bytes (ARIADNE_MAX_BLOCK_BYTES). Default: ${DEFAULT-VALUE}.")
+  long maxBlockBytes;
+
+  @Option(names = "--block-retention", defaultValue = "${env:ARIADNE_BLOCK_RETENTION:-336h}",
+      description = "Blocks whose spans all ended longer ago than this are deleted (ARIADNE_BLOCK_RETENTION). Default: ${DEFAULT-VALUE} (14 days).")
+  String blockRetention;
+
+  @Option(names = "--flush-check-period", defaultValue = "${env:ARIADNE_FLUSH_CHECK_PERIOD:-1s}",
+      description = "How often idle traces and the head block are checked (ARIADNE_FLUSH_CHECK_PERIOD). Default: ${DEFAULT-VALUE}.")
+  String flushCheckPeriod;
+
+  @Option(names = "--compaction-cycle", defaultValue = "${env:ARIADNE_COMPACTION_CYCLE:-30s}",
+      description = "How often the compactor looks for blocks to merge and expire (ARIADNE_COMPACTION_CYCLE). Default: ${DEFAULT-VALUE}.")
+  String compactionCycle;
+
   @Override
   public Integer call() throws InterruptedException {
     AllInOneConfig config = AllInOneConfig.builder()
@@ -99,6 +150,8 @@ final class AllInOneCommand implements Callable<Integer> {
         .jaegerAgentCompactPort(jaegerAgentCompactPort)
         .jaegerAgentBinaryPort(jaegerAgentBinaryPort)
         .queryGrpcPort(queryGrpcPort)
+        .storage(storage())
+        .local(localStore())
         .build();
     AllInOne server = new AllInOne(config).start();
     System.out.println("ariadne all-in-one: " + server.listeningPorts().entrySet().stream()
@@ -113,6 +166,37 @@ final class AllInOneCommand implements Callable<Integer> {
     }, "ariadne-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private AllInOneConfig.Storage storage() {
+    return switch (storage.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "local" -> AllInOneConfig.Storage.LOCAL;
+      case "memory" -> AllInOneConfig.Storage.MEMORY;
+      default -> throw new ParameterException(spec.commandLine(),
+          "--storage must be local or memory, got \"" + storage + "\"");
+    };
+  }
+
+  private LocalStoreConfig localStore() {
+    try {
+      return LocalStoreConfig.defaults(dataDir).toBuilder()
+          .fsync(FsyncPolicy.of(walFsync))
+          .fsyncInterval(duration(walFsyncInterval))
+          .traceIdlePeriod(duration(traceIdlePeriod))
+          .maxBlockDuration(duration(maxBlockDuration))
+          .maxBlockBytes(maxBlockBytes)
+          .headMaxBytes(Math.max(2 * maxBlockBytes, LocalStoreConfig.defaults(dataDir).headMaxBytes()))
+          .blockRetention(duration(blockRetention))
+          .flushCheckPeriod(duration(flushCheckPeriod))
+          .compactionCycle(duration(compactionCycle))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private static Duration duration(String goDuration) {
+    return Duration.ofNanos(GoDuration.parseNanos(goDuration.trim()));
   }
 
   /** A comma-separated list option without blanks; empty when unset. */

@@ -1,5 +1,7 @@
 package dev.ariadne.server;
 
+import dev.ariadne.store.local.LocalStoreConfig;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -18,6 +20,8 @@ import java.util.List;
  * @param jaegerAgentCompactPort Jaeger's agent UDP port for compact-thrift emitBatch
  * @param jaegerAgentBinaryPort Jaeger's agent UDP port for binary-thrift emitBatch
  * @param queryGrpcPort Jaeger's query gRPC port (api_v2 and api_v3 QueryService)
+ * @param storage where spans are kept: the durable local store (the default) or memory only
+ * @param local the local store's settings, its data directory among them (used when storage is local)
  */
 public record AllInOneConfig(
     String host,
@@ -35,7 +39,17 @@ public record AllInOneConfig(
     int jaegerGrpcPort,
     int jaegerAgentCompactPort,
     int jaegerAgentBinaryPort,
-    int queryGrpcPort) {
+    int queryGrpcPort,
+    Storage storage,
+    LocalStoreConfig local) {
+
+  /** The store kinds {@code --storage} names. */
+  public enum Storage {
+    /** Nothing survives a restart; bounded by memory max traces. For tests and demos. */
+    MEMORY,
+    /** WAL, head and blocks under the data directory. */
+    LOCAL
+  }
 
   public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
   /** HTTP method, route and status code, in the semantic conventions' old and new names. */
@@ -56,7 +70,7 @@ public record AllInOneConfig(
     return builder().host("127.0.0.1")
         .otlpGrpcPort(0).otlpHttpPort(0).queryPort(0).adminPort(0).zipkinPort(0).tempoPort(0)
         .jaegerThriftHttpPort(0).jaegerGrpcPort(0).jaegerAgentCompactPort(0).jaegerAgentBinaryPort(0)
-        .queryGrpcPort(0)
+        .queryGrpcPort(0).storage(Storage.MEMORY)
         .build();
   }
 
@@ -68,7 +82,7 @@ public record AllInOneConfig(
         .zipkinAutocompleteKeys(zipkinAutocompleteKeys).tempoPort(tempoPort)
         .jaegerThriftHttpPort(jaegerThriftHttpPort).jaegerGrpcPort(jaegerGrpcPort)
         .jaegerAgentCompactPort(jaegerAgentCompactPort).jaegerAgentBinaryPort(jaegerAgentBinaryPort)
-        .queryGrpcPort(queryGrpcPort);
+        .queryGrpcPort(queryGrpcPort).storage(storage).local(local);
   }
 
   public AllInOneConfig withMemoryMaxTraces(int maxTraces) {
@@ -105,6 +119,8 @@ public record AllInOneConfig(
     private int jaegerAgentCompactPort = 6831;
     private int jaegerAgentBinaryPort = 6832;
     private int queryGrpcPort = 16685;
+    private Storage storage = Storage.LOCAL;
+    private LocalStoreConfig local = LocalStoreConfig.defaults(Path.of("data"));
 
     private Builder() {}
 
@@ -188,11 +204,21 @@ public record AllInOneConfig(
       return this;
     }
 
+    public Builder storage(Storage storage) {
+      this.storage = storage;
+      return this;
+    }
+
+    public Builder local(LocalStoreConfig local) {
+      this.local = local;
+      return this;
+    }
+
     public AllInOneConfig build() {
       return new AllInOneConfig(host, otlpGrpcPort, otlpHttpPort, queryPort, adminPort, memoryMaxTraces,
           maxRequestBytes, corsAllowedOrigins, zipkinPort, zipkinAutocompleteKeys, tempoPort,
           jaegerThriftHttpPort, jaegerGrpcPort, jaegerAgentCompactPort, jaegerAgentBinaryPort,
-          queryGrpcPort);
+          queryGrpcPort, storage, local);
     }
   }
 }

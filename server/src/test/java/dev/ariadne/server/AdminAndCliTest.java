@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ariadne.model.Attributes;
 import dev.ariadne.model.Resource;
 import dev.ariadne.model.Span;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -54,7 +48,8 @@ class AdminAndCliTest {
     int code = new CommandLine(new Ariadne()).setOut(new PrintWriter(out)).execute("all-in-one", "--help");
     assertEquals(0, code);
     for (String option : List.of("--otlp-grpc-port", "--otlp-http-port", "--query-port", "--admin-port",
-        "--memory-max-traces", "ARIADNE_MEMORY_MAX_TRACES", "--max-request-bytes")) {
+        "--memory-max-traces", "ARIADNE_MEMORY_MAX_TRACES", "--max-request-bytes", "--storage", "ARIADNE_STORAGE",
+        "--data-dir", "--wal-fsync", "--trace-idle-period", "--max-block-duration", "--block-retention")) {
       assertTrue(out.toString().contains(option), option + " in\n" + out);
     }
   }
@@ -72,41 +67,12 @@ class AdminAndCliTest {
 
   @Test
   void sigtermStopsTheServerCleanly() throws Exception {
-    String java = ProcessHandle.current().info().command().orElseThrow();
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Ariadne.class.getName(), "all-in-one", "--host", "127.0.0.1",
-        "--otlp-grpc-port", "0", "--otlp-http-port", "0", "--query-port", "0", "--admin-port", "0",
-        "--zipkin-port", "0", "--tempo-port", "0",
-        "--jaeger-thrift-http-port", "0", "--jaeger-grpc-port", "0", "--jaeger-agent-compact-port", "0",
-        "--jaeger-agent-binary-port", "0", "--query-grpc-port", "0")
-        .redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String banner = null;
-      for (String line; (line = out.readLine()) != null; ) {
-        if (line.startsWith("ariadne all-in-one:")) {
-          banner = line;
-          break;
-        }
-      }
-      assertTrue(banner != null, "the server printed its ports");
-      Matcher admin = Pattern.compile("admin :(\\d+)").matcher(banner);
-      assertTrue(admin.find(), banner);
-      assertEquals(200, new HttpTestClient(Integer.parseInt(admin.group(1))).get("/ready").status());
-      Matcher tempo = Pattern.compile("Tempo :(\\d+)").matcher(banner);
-      assertTrue(tempo.find(), banner);
-      assertEquals(200, new HttpTestClient(Integer.parseInt(tempo.group(1))).get("/api/echo").status());
-
-      process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of stdout
-      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server exits after SIGTERM");
-      StringBuilder rest = new StringBuilder();
-      for (String line; (line = out.readLine()) != null; ) rest.append(line).append('\n');
-      assertTrue(rest.toString().contains("ariadne: stopped"), rest.toString());
+    try (ServerProcess server = ServerProcess.start("--storage", "memory")) {
+      assertEquals(200, new HttpTestClient(server.port("admin")).get("/ready").status());
+      assertEquals(200, new HttpTestClient(server.port("Tempo")).get("/api/echo").status());
       // 143 = 128 + SIGTERM: the JVM's exit status after a signal, once the shutdown hook finished.
-      assertEquals(143, process.exitValue());
-    } finally {
-      process.destroyForcibly();
+      assertEquals(143, server.terminate());
+      assertTrue(server.output().contains("ariadne: stopped"), server.output());
     }
   }
 }

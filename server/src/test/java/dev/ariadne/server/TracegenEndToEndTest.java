@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ariadne.model.Attributes;
 import dev.ariadne.model.Resource;
 import dev.ariadne.model.Span;
+import dev.ariadne.store.memory.MemorySpanStore;
 import dev.ariadne.tracegen.Corpus;
 import dev.ariadne.tracegen.LoadRunner;
 import dev.ariadne.tracegen.QueryRunner;
@@ -45,7 +46,7 @@ class TracegenEndToEndTest {
           .maxThroughput(7, START, TRACES, 10);
       assertEquals(expectedSpans.get(), sent.get("spansAcknowledged"), sent.toString());
       assertEquals(0L, sent.get("spansFailed"));
-      assertEquals(TRACES, server.store().traceCount());
+      assertEquals(TRACES, ((MemorySpanStore) server.store()).traceCount());
 
       for (String api : APIS) {
         Map<String, Object> queried = new QueryRunner(api, baseUrl(server, api)).run(7, START, TRACES, 10, QUERIES);
@@ -76,7 +77,7 @@ class TracegenEndToEndTest {
     try (AllInOne server = new AllInOne(AllInOneConfig.ephemeral()).start()) {
       int port = format == WireFormat.OTLP_GRPC ? server.otlpGrpcPort() : server.jaegerThriftHttpPort();
       streamed = new LoadRunner(format, "http://127.0.0.1:" + port, 3).maxThroughput(7, START, TRACES, 10, true);
-      assertEquals(TRACES, server.store().traceCount());
+      assertEquals(TRACES, ((MemorySpanStore) server.store()).traceCount());
     }
     assertEquals(true, streamed.get("streaming"));
     for (String key : List.of("requests", "bytes", "spansAcknowledged", "spansFailed")) {

@@ -1,0 +1,65 @@
+package dev.ariadne.store.local;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of the local store's background and failure paths, read by the metrics endpoint. */
+public final class LocalStoreStats {
+  final LongAdder replayedSpans = new LongAdder();
+  final LongAdder replayedSpansRejected = new LongAdder();
+  final LongAdder replayedRecordsUnreadable = new LongAdder();
+  final LongAdder walAppendFailures = new LongAdder();
+  final LongAdder blocksWritten = new LongAdder();
+  final LongAdder blockWriteFailures = new LongAdder();
+  final LongAdder blockReadFailures = new LongAdder();
+  final LongAdder blocksUnreadable = new LongAdder();
+  final LongAdder compactions = new LongAdder();
+  final LongAdder compactionFailures = new LongAdder();
+  final LongAdder compactedSpansIn = new LongAdder();
+  final LongAdder compactedSpansOut = new LongAdder();
+  final LongAdder retentionDeletions = new LongAdder();
+
+  /** Spans read back from the WAL at start. */
+  public long replayedSpans() {
+    return replayedSpans.sum();
+  }
+
+  /** WAL records that held spans the decoder refused, or could not be decoded at all. */
+  public long replayedUnreadable() {
+    return replayedSpansRejected.sum() + replayedRecordsUnreadable.sum();
+  }
+
+  /** Batches refused because the WAL failed (e.g. disk full). */
+  public long walAppendFailures() {
+    return walAppendFailures.sum();
+  }
+
+  public long blocksWritten() {
+    return blocksWritten.sum();
+  }
+
+  public long blockWriteFailures() {
+    return blockWriteFailures.sum();
+  }
+
+  /** Block reads that failed during queries, and blocks skipped at start as unreadable. */
+  public long blockReadFailures() {
+    return blockReadFailures.sum() + blocksUnreadable.sum();
+  }
+
+  public long compactions() {
+    return compactions.sum();
+  }
+
+  public long compactionFailures() {
+    return compactionFailures.sum();
+  }
+
+  /** Spans removed by compaction as duplicates (resent or replayed). */
+  public long compactionDuplicatesRemoved() {
+    return compactedSpansIn.sum() - compactedSpansOut.sum();
+  }
+
+  public long retentionDeletions() {
+    return retentionDeletions.sum();
+  }
+}
