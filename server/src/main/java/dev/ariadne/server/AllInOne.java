@@ -7,6 +7,7 @@ import com.linecorp.armeria.server.cors.CorsService;
 import com.linecorp.armeria.server.cors.CorsServiceBuilder;
 import dev.ariadne.codec.jaeger.JaegerThriftDecoder;
 import dev.ariadne.server.admin.AdminService;
+import dev.ariadne.server.admin.StoreMetrics;
 import dev.ariadne.server.api.jaeger.JaegerQueryApi;
 import dev.ariadne.server.api.jaeger.JaegerV3Api;
 import dev.ariadne.server.api.jaeger.TransformApi;
