@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ingest benchmark: the same tracegen corpus sent at full speed to Ariadne (memory store) over OTLP gRPC,
-# OTLP HTTP and Zipkin JSON, and to the Zipkin server (in-memory storage, same heap) over Zipkin JSON,
+# OTLP HTTP and Zipkin JSON, to Ariadne's durable local store (WAL fsync "always", group commit) over
+# OTLP gRPC, and to the Zipkin server (in-memory storage, same heap) over Zipkin JSON,
 # A/B interleaved for a few rounds. Reports spans/s, server CPU-seconds per million spans and peak RSS,
 # as a markdown table and JSON, with the Ariadne/Zipkin ratios.
 #
@@ -26,6 +27,10 @@ build_ariadne
 fetch_zipkin
 results="$cache/ingest-$(date +%s).jsonl"
 : >"$results"
+
+start_ariadne_local() {
+  start_ariadne "$1" local
+}
 
 # run NAME SERVER PROTOCOL LISTENER
 run() {
@@ -59,6 +64,7 @@ for round in $(seq 1 "$rounds"); do
   run "ariadne/zipkin-json" ariadne zipkin-json Zipkin
   run "ariadne/otlp-grpc" ariadne otlp-grpc "OTLP gRPC"
   run "ariadne/otlp-http" ariadne otlp-http "OTLP HTTP"
+  run "ariadne-local/otlp-grpc" ariadne_local otlp-grpc "OTLP gRPC"
 done
 
 python3 - "$results" "$traces" "$rounds" "$heap" "$warmup" <<'PY'

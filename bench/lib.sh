@@ -37,15 +37,20 @@ wait_http() {
   return 1
 }
 
-# Starts Ariadne all-in-one with heap $1; sets server_pid and server_ports. Every listener binds a free
-# port: fixed ports would collide with the defaults, or with a bench someone else runs on the machine,
-# whose server would then answer for ours. The start-up line tells which ports were bound.
+# Starts Ariadne all-in-one with heap $1 and storage $2 (memory, the default here, or local: the durable
+# store in a fresh data directory under the cache, removed when the server stops); sets server_pid and
+# server_ports. Every listener binds a free port: fixed ports would collide with the defaults, or with a
+# bench someone else runs on the machine, whose server would then answer for ours. The start-up line
+# tells which ports were bound.
 start_ariadne() {
+  local storage=${2:-memory}
   server_log=$(mktemp "$cache/ariadne-XXXXXX.log")
+  data_dir=""
+  if [ "$storage" = local ]; then data_dir=$(mktemp -d "$cache/ariadne-data-XXXXXX"); fi
   "$java" "${jvm_flags[@]}" -Xms"$1" -Xmx"$1" -jar "$ariadne_jar" all-in-one --host 127.0.0.1 \
     --otlp-grpc-port 0 --otlp-http-port 0 --query-port 0 --admin-port 0 --zipkin-port 0 --tempo-port 0 \
     --jaeger-thrift-http-port 0 --jaeger-grpc-port 0 --jaeger-agent-compact-port 0 --jaeger-agent-binary-port 0 \
-    --query-grpc-port 0 \
+    --query-grpc-port 0 --storage "$storage" --data-dir "${data_dir:-$cache/unused}" \
     --memory-max-traces 1000000 >"$server_log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 300); do
@@ -97,15 +102,27 @@ stop_server() {
   kill -9 "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
   case "$server_log" in "$cache"/ariadne-*.log) rm -f "$server_log" ;; esac
+  case "$data_dir" in "$cache"/ariadne-data-*) rm -rf "$data_dir" ;; esac
   server_pid=""
 }
 server_pid=""
 server_log=""
+data_dir=""
 trap stop_server EXIT
 
 # CPU seconds (user + system) the process has used so far.
 cpu_seconds() {
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+# Resident set size of the process now, in MiB.
+rss_mib() {
+  awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+}
+
+# Bytes under a directory.
+dir_bytes() {
+  du -sb "$1" | cut -f1
 }
 
 # Peak resident set size of the process, in MiB.

@@ -60,6 +60,8 @@ class TracegenEndToEndTest {
         assertEquals(expectedEmpty, queried.get("searchesEmpty"), api + ": " + queried);
         assertEquals(QUERIES, ((Map<?, ?>) queried.get("traceById")).get("count"), api);
         assertEquals(QUERIES, ((Map<?, ?>) queried.get("search")).get("count"), api);
+        assertEquals(0, queried.get("attributeSearchTracesWrong"), api + ": " + queried);
+        assertEquals(QUERIES, ((Map<?, ?>) queried.get("attributeSearch")).get("count"), api);
       }
     }
   }

@@ -25,6 +25,15 @@ final class JaegerQuerier implements Querier {
   }
 
   @Override
+  public String attributeSearchPath(String service, String key, String value, long minDurationNanos, long fromNanos,
+      long toNanos, int limit) {
+    String tags = "{\"" + key + "\":\"" + value + "\"}";
+    return "/api/traces?service=" + Urls.encode(service) + "&tags=" + Urls.encode(tags)
+        + "&minDuration=" + minDurationNanos / 1_000 + "us"
+        + "&start=" + fromNanos / 1_000 + "&end=" + Math.ceilDiv(toNanos, 1_000) + "&limit=" + limit;
+  }
+
+  @Override
   public List<Found> found(JsonNode answer) {
     List<Found> found = new ArrayList<>();
     for (JsonNode trace : answer.path("data")) {

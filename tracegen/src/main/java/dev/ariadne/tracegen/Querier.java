@@ -5,8 +5,8 @@ import dev.ariadne.model.TraceId;
 import java.util.List;
 
 /**
- * A query API as the query mode calls it: the paths of a trace-by-id request and of a search by service
- * and span name, and how to read their answers.
+ * A query API as the query mode calls it: the paths of a trace-by-id request, of a search by service
+ * and span name and of one by service, attribute and minimum duration, and how to read their answers.
  */
 interface Querier {
   String traceByIdPath(TraceId id);
@@ -16,6 +16,13 @@ interface Querier {
 
   /** A search for traces with a span of this service and name within the time window (ns since the epoch). */
   String searchPath(String service, String spanName, long fromNanos, long toNanos, int limit);
+
+  /**
+   * A search for traces with a span of this service carrying attribute {@code key} = {@code value} and
+   * lasting at least {@code minDurationNanos}, within the time window (ns since the epoch).
+   */
+  String attributeSearchPath(String service, String key, String value, long minDurationNanos, long fromNanos,
+      long toNanos, int limit);
 
   /** The traces a search answer lists. */
   List<Found> found(JsonNode answer);

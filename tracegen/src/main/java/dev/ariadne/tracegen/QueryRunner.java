@@ -17,12 +17,14 @@ import java.util.SplittableRandom;
  * start and trace count): trace-by-id for sampled traces, checking each comes back whole, and searches
  * over the corpus's time span by the root service and span name of sampled traces, checking every trace
  * found is one that was sent and agrees with it (its span count, or its root where the API answers
- * summaries). One request at a time; reports latency percentiles and the counts of traces missing,
+ * summaries), and searches over the corpus's last hour by root service, a tenant and a minimum duration
+ * of 100 ms. One request at a time; reports latency percentiles and the counts of traces missing,
  * incomplete or wrong. Warm-up queries of each kind go first, unrecorded and unchecked, so the
  * percentiles are not those of cold code on either side.
  */
 public final class QueryRunner {
   static final int SEARCH_LIMIT = 20;
+  static final long ATTRIBUTE_SEARCH_MIN_DURATION_NANOS = 100_000_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final WebClient client;
@@ -64,23 +66,19 @@ public final class QueryRunner {
       if (querier.spanCount(json(path, response)) != expected.spanCount()) incomplete++;
     }
 
-    Latencies searchLatencies = new Latencies();
-    int emptySearches = 0;
-    int wrongTraces = 0;
+    Searches byName = new Searches();
     for (int i = -warmup; i < queries; i++) {
       Corpus.TraceSummary example = sent.get(random.nextInt(sent.size()));
-      String path = querier.searchPath(example.rootService(), example.rootName(), startNanos, corpusEndNanos,
-          SEARCH_LIMIT);
-      long t0 = System.nanoTime();
-      AggregatedHttpResponse response = client.get(path).aggregate().join();
-      if (i < 0) continue;
-      searchLatencies.record(System.nanoTime() - t0);
-      List<Querier.Found> found = querier.found(json(path, response));
-      if (found.isEmpty()) emptySearches++;
-      for (Querier.Found trace : found) {
-        Corpus.TraceSummary sentTrace = byId.get(trace.traceId());
-        if (sentTrace == null || !trace.agreesWith(sentTrace)) wrongTraces++;
-      }
+      byName.run(querier.searchPath(example.rootService(), example.rootName(), startNanos, corpusEndNanos,
+          SEARCH_LIMIT), i < 0, byId);
+    }
+    // The durable store's target query: a service, one attribute, a minimum duration, the last hour.
+    Searches byAttribute = new Searches();
+    long lastHour = Math.max(startNanos, corpusEndNanos - 3_600_000_000_000L);
+    for (int i = -warmup; i < queries; i++) {
+      Corpus.TraceSummary example = sent.get(random.nextInt(sent.size()));
+      byAttribute.run(querier.attributeSearchPath(example.rootService(), "tenant.id", "tenant-" + random.nextInt(50),
+          ATTRIBUTE_SEARCH_MIN_DURATION_NANOS, lastHour, corpusEndNanos, SEARCH_LIMIT), i < 0, byId);
     }
     return Summary.of(
         "mode", "query",
@@ -90,9 +88,32 @@ public final class QueryRunner {
         "traceById", Summary.percentiles(byIdLatencies),
         "tracesMissing", missing,
         "tracesIncomplete", incomplete,
-        "search", Summary.percentiles(searchLatencies),
-        "searchesEmpty", emptySearches,
-        "searchTracesWrong", wrongTraces);
+        "search", Summary.percentiles(byName.latencies),
+        "searchesEmpty", byName.empty,
+        "searchTracesWrong", byName.wrong,
+        "attributeSearch", Summary.percentiles(byAttribute.latencies),
+        "attributeSearchesEmpty", byAttribute.empty,
+        "attributeSearchTracesWrong", byAttribute.wrong);
+  }
+
+  /** One kind of search: its latencies, and how many answers were empty or listed traces not as sent. */
+  private final class Searches {
+    final Latencies latencies = new Latencies();
+    int empty;
+    int wrong;
+
+    void run(String path, boolean warmingUp, Map<TraceId, Corpus.TraceSummary> sent) throws IOException {
+      long t0 = System.nanoTime();
+      AggregatedHttpResponse response = client.get(path).aggregate().join();
+      if (warmingUp) return;
+      latencies.record(System.nanoTime() - t0);
+      List<Querier.Found> found = querier.found(json(path, response));
+      if (found.isEmpty()) empty++;
+      for (Querier.Found trace : found) {
+        Corpus.TraceSummary sentTrace = sent.get(trace.traceId());
+        if (sentTrace == null || !trace.agreesWith(sentTrace)) wrong++;
+      }
+    }
   }
 
   /** The answer's JSON; an answer other than 200 ends the run, since its latency would mean nothing. */

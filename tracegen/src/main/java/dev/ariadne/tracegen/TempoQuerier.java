@@ -33,6 +33,15 @@ final class TempoQuerier implements Querier {
   }
 
   @Override
+  public String attributeSearchPath(String service, String key, String value, long minDurationNanos, long fromNanos,
+      long toNanos, int limit) {
+    String traceql = "{ resource.service.name = " + quote(service) + " && span." + key + " = " + quote(value)
+        + " && duration >= " + minDurationNanos / 1_000_000 + "ms }";
+    return "/api/search?q=" + Urls.encode(traceql) + "&start=" + fromNanos / 1_000_000_000
+        + "&end=" + Math.ceilDiv(toNanos, 1_000_000_000) + "&limit=" + limit;
+  }
+
+  @Override
   public List<Found> found(JsonNode answer) {
     List<Found> found = new ArrayList<>();
     for (JsonNode trace : answer.path("traces")) {

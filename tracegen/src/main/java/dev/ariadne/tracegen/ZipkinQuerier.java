@@ -31,6 +31,15 @@ final class ZipkinQuerier implements Querier {
   }
 
   @Override
+  public String attributeSearchPath(String service, String key, String value, long minDurationNanos, long fromNanos,
+      long toNanos, int limit) {
+    long endTs = Math.ceilDiv(toNanos, 1_000_000);
+    return "/api/v2/traces?serviceName=" + Urls.encode(service.toLowerCase(Locale.ROOT))
+        + "&annotationQuery=" + Urls.encode(key + "=" + value) + "&minDuration=" + minDurationNanos / 1_000
+        + "&endTs=" + endTs + "&lookback=" + (endTs - fromNanos / 1_000_000) + "&limit=" + limit;
+  }
+
+  @Override
   public List<Found> found(JsonNode answer) {
     List<Found> found = new ArrayList<>();
     for (JsonNode trace : answer) {
