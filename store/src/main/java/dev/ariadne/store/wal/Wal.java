@@ -19,9 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An append-only log of opaque records in numbered segment files (format in docs/STORAGE-WAL.md). A record
  * whose {@link #append} returned is as durable as the {@link FsyncPolicy} promises and is handed to the
- * replay handler by every later {@link #open} until its segment is deleted; a record whose append threw
- * leaves nothing behind. Damaged files are reported and skipped, never fatal. Thread-safe; one process per
- * directory (a lock file enforces it).
+ * replay handler by every later {@link #open} until its segment is deleted; a record whose write failed
+ * leaves nothing behind (see {@link #append} for a failed fsync). Damaged files are reported and skipped,
+ * never fatal. Thread-safe; one WAL per directory (a lock file enforces it).
  */
 public final class Wal implements AutoCloseable {
   private static final Logger LOG = System.getLogger(Wal.class.getName());
