@@ -118,9 +118,7 @@ public final class Wal implements AutoCloseable {
     try {
       ensureOpen();
       try {
-        if (rollBeforeNextAppend || (current.records() > 0 && current.size() + frameBytes > config.segmentBytes())) {
-          roll();
-        }
+        if (needsRoll(frameBytes)) roll();
         current.append(header, ByteBuffer.wrap(record));
       } catch (IOException e) {
         stats.appendFailed();
@@ -143,6 +141,12 @@ public final class Wal implements AutoCloseable {
       }
     }
     return segmentId;
+  }
+
+  /** Under appendLock. A frame that would take a non-empty segment past its size goes into a new one. */
+  private boolean needsRoll(long frameBytes) {
+    return rollBeforeNextAppend
+        || (current.records() > 0 && current.size() + frameBytes > config.segmentBytes());
   }
 
   /** After a failed force of a segment, appends move to a new one (see {@link #rollBeforeNextAppend}). */
