@@ -7,23 +7,27 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
  * The background fsync of {@link FsyncPolicy#INTERVAL}: every interval, forces the segment holding the
- * newest write if anything was written since the last force. A failure is counted in the stats and logged
- * when it starts and when forces succeed again, not on every tick.
+ * newest write if anything was written since the last force. A failure is counted in the stats, reported
+ * to the WAL (which moves appends to a new segment), and logged when it starts and when forces succeed
+ * again, not on every tick.
  */
 final class IntervalSyncer {
   private static final Logger LOG = System.getLogger(Wal.class.getName());
 
   private final Supplier<GroupCommit.WriteMark> newestWrite;
+  private final LongConsumer forceFailed;
   private final ScheduledExecutorService executor;
   private long forcedSeq;
   private boolean failing;
 
-  private IntervalSyncer(Supplier<GroupCommit.WriteMark> newestWrite) {
+  private IntervalSyncer(Supplier<GroupCommit.WriteMark> newestWrite, LongConsumer forceFailed) {
     this.newestWrite = newestWrite;
+    this.forceFailed = forceFailed;
     this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "ariadne-wal-fsync");
       t.setDaemon(true);
@@ -31,8 +35,10 @@ final class IntervalSyncer {
     });
   }
 
-  static IntervalSyncer start(Duration interval, Supplier<GroupCommit.WriteMark> newestWrite) {
-    IntervalSyncer syncer = new IntervalSyncer(newestWrite);
+  /** {@code forceFailed} is told the id of a segment whose force failed. */
+  static IntervalSyncer start(Duration interval, Supplier<GroupCommit.WriteMark> newestWrite,
+      LongConsumer forceFailed) {
+    IntervalSyncer syncer = new IntervalSyncer(newestWrite, forceFailed);
     long nanos = interval.toNanos();
     syncer.executor.scheduleWithFixedDelay(syncer::tick, nanos, nanos, TimeUnit.NANOSECONDS);
     return syncer;
@@ -47,6 +53,7 @@ final class IntervalSyncer {
       if (failing) LOG.log(Level.INFO, "WAL interval fsync works again");
       failing = false;
     } catch (IOException e) {
+      forceFailed.accept(mark.segment().id());
       if (!failing) LOG.log(Level.ERROR, "WAL interval fsync failed; retrying every interval", e);
       failing = true;
     }

@@ -3,6 +3,7 @@ package dev.ariadne.store.wal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -60,7 +61,7 @@ final class Segment {
   static void forceDirectory(Path dir) throws IOException {
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);
-    } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException notOnThisPlatform) {
+    } catch (UnsupportedOperationException | AccessDeniedException notOnThisPlatform) {
       // Windows cannot open a directory as a channel; NTFS journals the name itself.
     }
   }

@@ -19,9 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An append-only log of opaque records in numbered segment files (format in docs/STORAGE-WAL.md). A record
  * whose {@link #append} returned is as durable as the {@link FsyncPolicy} promises and is handed to the
- * replay handler by every later {@link #open} until its segment is deleted; a record whose append threw
- * leaves nothing behind. Damaged files are reported and skipped, never fatal. Thread-safe; one process per
- * directory (a lock file enforces it).
+ * replay handler by every later {@link #open} until its segment is deleted; a record whose write failed
+ * leaves nothing behind (see {@link #append} for a failed fsync). Damaged files are reported and skipped,
+ * never fatal. Thread-safe; one WAL per directory (a lock file enforces it).
  */
 public final class Wal implements AutoCloseable {
   private static final Logger LOG = System.getLogger(Wal.class.getName());
@@ -41,7 +41,12 @@ public final class Wal implements AutoCloseable {
   // Guarded by appendLock.
   private Segment current;
   private long writeSeq;
-  private boolean currentDamaged;
+  /**
+   * Set when the current segment can no longer be trusted with more records: a partial frame could not be
+   * cut off, or a force failed (Linux may then have dropped the dirty pages, and a later force would report
+   * success over the hole). The next append starts a fresh segment.
+   */
+  private boolean rollBeforeNextAppend;
   private boolean closed;
 
   private volatile GroupCommit.WriteMark newestWrite;
@@ -55,7 +60,7 @@ public final class Wal implements AutoCloseable {
     this.currentId = first.id();
     this.newestWrite = new GroupCommit.WriteMark(0, first);
     this.syncer = config.fsync() == FsyncPolicy.INTERVAL
-        ? IntervalSyncer.start(config.fsyncInterval(), () -> newestWrite) : null;
+        ? IntervalSyncer.start(config.fsyncInterval(), () -> newestWrite, this::forceFailed) : null;
   }
 
   /** Creates dir if needed, replays every segment in order into handler, then opens a new segment for appends. */
@@ -94,9 +99,11 @@ public final class Wal implements AutoCloseable {
 
   /**
    * Appends one record and returns once it is as durable as the policy promises; returns the id of the
-   * segment holding it. On IOException nothing of the record remains and later appends work again once the
-   * cause (e.g. a full disk) is gone. Records above {@link #MAX_RECORD_BYTES} are refused with an
-   * IllegalArgumentException.
+   * segment holding it. Thread-safe. If writing fails (e.g. a full disk), nothing of the record remains,
+   * the IOException propagates, and later appends work again once the cause is gone. If only the fsync
+   * fails (ALWAYS), the record was written but may not survive a power loss; the IOException says so and
+   * the record may still replay, so the caller must treat it as not stored yet may see it again. Records
+   * above {@link #MAX_RECORD_BYTES} are refused with an IllegalArgumentException.
    */
   public long append(byte[] record) throws IOException {
     if (record.length > MAX_RECORD_BYTES) {
@@ -111,13 +118,11 @@ public final class Wal implements AutoCloseable {
     try {
       ensureOpen();
       try {
-        if (currentDamaged || (current.records() > 0 && current.size() + frameBytes > config.segmentBytes())) {
-          roll();
-        }
+        if (needsRoll(frameBytes)) roll();
         current.append(header, ByteBuffer.wrap(record));
       } catch (IOException e) {
         stats.appendFailed();
-        if (e instanceof WalAppendException w && w.segmentDamaged()) currentDamaged = true;
+        if (e instanceof WalAppendException w && w.segmentDamaged()) rollBeforeNextAppend = true;
         throw e;
       }
       seq = ++writeSeq;
@@ -127,8 +132,31 @@ public final class Wal implements AutoCloseable {
     } finally {
       appendLock.unlock();
     }
-    if (config.fsync() == FsyncPolicy.ALWAYS) groupCommit.awaitDurable(seq, () -> newestWrite);
+    if (config.fsync() == FsyncPolicy.ALWAYS) {
+      try {
+        groupCommit.awaitDurable(seq, () -> newestWrite);
+      } catch (IOException e) {
+        forceFailed(segmentId);
+        throw e;
+      }
+    }
     return segmentId;
+  }
+
+  /** Under appendLock. A frame that would take a non-empty segment past its size goes into a new one. */
+  private boolean needsRoll(long frameBytes) {
+    return rollBeforeNextAppend
+        || (current.records() > 0 && current.size() + frameBytes > config.segmentBytes());
+  }
+
+  /** After a failed force of a segment, appends move to a new one (see {@link #rollBeforeNextAppend}). */
+  private void forceFailed(long segmentId) {
+    appendLock.lock();
+    try {
+      if (!closed && current.id() == segmentId) rollBeforeNextAppend = true;
+    } finally {
+      appendLock.unlock();
+    }
   }
 
   /** Closes the current segment and starts a new one; returns the new segment's id. */
@@ -143,7 +171,10 @@ public final class Wal implements AutoCloseable {
     }
   }
 
-  /** Under appendLock. The new segment exists before the old one closes, so a failure leaves the old current. */
+  /**
+   * Under appendLock. The new segment is created before the old one is closed: if creating it fails (a full
+   * disk), the old one stays current and untouched.
+   */
   private void roll() throws IOException {
     boolean durable = config.fsync() != FsyncPolicy.NEVER;
     Segment next = Segment.create(config.dir(), current.id() + 1, stats, durable);
@@ -157,7 +188,7 @@ public final class Wal implements AutoCloseable {
       segments.put(old.id(), old.size());
       current = next;
       currentId = next.id();
-      currentDamaged = false;
+      rollBeforeNextAppend = false;
     }
   }
 
@@ -199,11 +230,12 @@ public final class Wal implements AutoCloseable {
   /** Forces and closes the current segment and releases the directory; later appends throw. Idempotent. */
   @Override
   public void close() throws IOException {
+    // Outside the lock: a failing background force reports back under it.
+    if (syncer != null) syncer.stop();
     appendLock.lock();
     try {
       if (closed) return;
       closed = true;
-      if (syncer != null) syncer.stop();
       try {
         current.close(true);
       } finally {

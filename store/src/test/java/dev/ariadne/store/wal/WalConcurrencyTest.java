@@ -15,6 +15,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -71,5 +72,48 @@ class WalConcurrencyTest {
       case NEVER -> assertEquals(0, fsyncsDuringAppends);
       case INTERVAL -> { } // the background thread's forces depend on timing; WalFsyncPolicyTest covers it
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(FsyncPolicy.class)
+  void rollsAndDeletionsRacingAppendsKeepEveryRecordOfTheKeptSegments(FsyncPolicy policy) throws Exception {
+    WalConfig config = WalConfig.of(dir).withFsync(policy);
+    ConcurrentHashMap<String, Long> acknowledged = new ConcurrentHashMap<>();
+    long deletedBefore = 0;
+    try (Wal wal = Wal.open(config, (id, payload) -> { })) {
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          for (int i = 0; !stop.get(); i++) {
+            byte[] r = record(thread * 1_000_000 + i, 200);
+            acknowledged.put(text(r), wal.append(r));
+          }
+          return null;
+        }));
+      }
+      // The store's pattern: cut a block, roll, drop the segments the block now holds.
+      for (int round = 0; round < 30; round++) {
+        long next = wal.rollSegment();
+        wal.deleteSegmentsBefore(next - 1);
+        deletedBefore = next - 1;
+        Thread.sleep(1);
+      }
+      stop.set(true);
+      for (Future<?> f : done) f.get();
+      pool.shutdown();
+      assertEquals(WalTesting.segmentFiles(dir).size(), wal.stats().segmentsOnDisk());
+      assertEquals(WalTesting.totalBytes(WalTesting.segmentFiles(dir)), wal.stats().segmentBytesOnDisk());
+    }
+    assertTrue(deletedBefore >= 30, "30 rolls, each deleting all but the last two segments");
+
+    long bound = deletedBefore;
+    Set<String> kept = new HashSet<>();
+    acknowledged.forEach((r, segment) -> { if (segment >= bound) kept.add(r); });
+    WalTesting.Replayed replayed = WalTesting.replay(config);
+    assertEquals(kept.size(), replayed.records.size(), "no record twice");
+    assertEquals(kept, new HashSet<>(replayed.records), "every record of a kept segment, none of a deleted one");
   }
 }

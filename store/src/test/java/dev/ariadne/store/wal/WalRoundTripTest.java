@@ -113,4 +113,16 @@ class WalRoundTripTest {
     assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
     Wal.open(config, (id, payload) -> { }).close();
   }
+
+  @Test
+  void aFailingReplayHandlerAbortsTheOpenAndReleasesTheDirectory() throws IOException {
+    WalConfig config = WalConfig.of(dir);
+    try (Wal wal = Wal.open(config, (id, payload) -> { })) {
+      wal.append(record(1, 10));
+    }
+    var e = assertThrows(IllegalStateException.class,
+        () -> Wal.open(config, (id, payload) -> { throw new IllegalStateException("cannot decode"); }));
+    assertEquals("cannot decode", e.getMessage());
+    assertEquals(List.of(text(record(1, 10))), replay(config).records, "nothing was lost or truncated");
+  }
 }
