@@ -71,7 +71,7 @@ class DiskFullTest {
       recovered.close();
 
       StoredTraces stored = new StoredTraces(server.port("Jaeger query"), server.port("admin"));
-      assertTrue(stored.metric("ariadne_store_wal_append_failures_total") > 0, "the refusals were counted");
+      assertTrue(stored.metric("ariadne_wal_append_failures_total") > 0, "the refusals were counted");
       for (Map<TraceId, Integer> acknowledged : List.of(full.acknowledged(), recovered.acknowledged())) {
         for (Map.Entry<TraceId, Integer> trace : acknowledged.entrySet()) {
           assertEquals(trace.getValue(), stored.spanIds(trace.getKey()).size(), trace.getKey().toHex());

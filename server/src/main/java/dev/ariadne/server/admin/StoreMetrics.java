@@ -30,8 +30,6 @@ public final class StoreMetrics {
     Gauge.builder("ariadne.store.head.bytes", store, LocalSpanStore::headBytes)
         .description("Encoded bytes of the spans in memory not yet cut to a block.").register(registry);
     LocalStoreStats stats = store.stats();
-    counter(registry, "ariadne.store.wal.append.failures", stats, LocalStoreStats::walAppendFailures,
-        "Batches refused because the WAL could not take them (e.g. disk full).");
     counter(registry, "ariadne.store.wal.replayed.spans", stats, LocalStoreStats::replayedSpans,
         "Spans read back from the WAL at start.");
     counter(registry, "ariadne.store.wal.replayed.unreadable", stats, LocalStoreStats::replayedUnreadable,
@@ -79,6 +77,10 @@ public final class StoreMetrics {
     counter(registry, "ariadne.wal.records", wal, WalStats::recordsAppended, "Records (batches) appended to the WAL.");
     counter(registry, "ariadne.wal.bytes", wal, WalStats::bytesAppended, "Bytes appended to the WAL.");
     counter(registry, "ariadne.wal.fsyncs", wal, WalStats::fsyncs, "Times the WAL forced its segment to disk.");
+    counter(registry, "ariadne.wal.fsync.failures", wal, WalStats::fsyncFailures,
+        "WAL forces that failed; the batches waiting on them were refused.");
+    counter(registry, "ariadne.wal.append.failures", wal, WalStats::appendFailures,
+        "WAL appends that failed (e.g. disk full); nothing of them stayed in the WAL.");
     counter(registry, "ariadne.wal.fsync.seconds", wal, w -> w.fsyncNanosTotal() / 1e9,
         "Time spent forcing the WAL to disk; divide by ariadne_wal_fsyncs_total for the mean.");
     Gauge.builder("ariadne.wal.fsync.max.seconds", wal, w -> w.fsyncNanosMax() / 1e9)
@@ -91,6 +93,8 @@ public final class StoreMetrics {
         "Segments found at start to end in a partly written record, which was truncated.");
     counter(registry, "ariadne.wal.replay.corrupt.records", wal, WalStats::replayCorruptFrames,
         "Records found at start with a bad checksum or length; the rest of their segment was skipped.");
+    counter(registry, "ariadne.wal.replay.segments.skipped", wal, WalStats::replaySegmentsSkipped,
+        "WAL files skipped at start because their header was not a WAL segment's; left on disk.");
     counter(registry, "ariadne.wal.replay.bytes.dropped", wal, w -> w.replayBytesTruncated() + w.replayBytesSkipped(),
         "Bytes of damaged WAL truncated or skipped at start.");
   }

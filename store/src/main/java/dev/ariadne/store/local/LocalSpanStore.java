@@ -116,7 +116,6 @@ public final class LocalSpanStore implements SpanStore {
       long segment = wal.append(record);
       head.add(spans, segment, record.length / spans.size(), System.nanoTime());
     } catch (IOException e) {
-      stats.walAppendFailures.increment();
       throw new UncheckedIOException("the write-ahead log did not take the batch: " + e.getMessage(), e);
     } finally {
       rollLock.readLock().unlock();

@@ -7,7 +7,6 @@ public final class LocalStoreStats {
   final LongAdder replayedSpans = new LongAdder();
   final LongAdder replayedSpansRejected = new LongAdder();
   final LongAdder replayedRecordsUnreadable = new LongAdder();
-  final LongAdder walAppendFailures = new LongAdder();
   final LongAdder blocksWritten = new LongAdder();
   final LongAdder blockWriteFailures = new LongAdder();
   final LongAdder blockReadFailures = new LongAdder();
@@ -26,11 +25,6 @@ public final class LocalStoreStats {
   /** WAL records that held spans the decoder refused, or could not be decoded at all. */
   public long replayedUnreadable() {
     return replayedSpansRejected.sum() + replayedRecordsUnreadable.sum();
-  }
-
-  /** Batches refused because the WAL failed (e.g. disk full). */
-  public long walAppendFailures() {
-    return walAppendFailures.sum();
   }
 
   public long blocksWritten() {
