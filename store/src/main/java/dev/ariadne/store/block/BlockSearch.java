@@ -8,7 +8,7 @@ import dev.ariadne.store.TraceQuery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +28,6 @@ import java.util.Map;
  * by SpanMatcher itself.
  */
 final class BlockSearch {
-  private static final int DECODED_ROW_GROUPS_KEPT = 8;
   private static final Comparator<Candidate> NEWEST_FIRST =
       Comparator.comparingLong(Candidate::traceStart).reversed().thenComparingInt(Candidate::ordinal);
 
@@ -128,28 +127,40 @@ final class BlockSearch {
     return query.maxDurationNanos() == 0 || duration <= query.maxDurationNanos();
   }
 
-  /** Decodes candidates newest first until the limit, checking tags on the full spans. */
+  /**
+   * Takes candidates newest first until the limit. Candidates of one row group are scattered through that
+   * order, so a row group is decoded once, when its first candidate comes up, and all its candidates are
+   * decided then; only the traces that match are kept.
+   */
   private List<Trace> take(List<Candidate> candidates) throws IOException {
-    Map<Integer, BlockReader.RowGroup> decoded = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Integer, BlockReader.RowGroup> eldest) {
-        return size() > DECODED_ROW_GROUPS_KEPT;
-      }
-    };
+    Map<Integer, List<Candidate>> byRowGroup = new HashMap<>();
+    for (Candidate c : candidates) byRowGroup.computeIfAbsent(c.rowGroup(), r -> new ArrayList<>()).add(c);
+    Map<Integer, Map<Integer, Trace>> matchedByRowGroup = new HashMap<>();
     List<Trace> found = new ArrayList<>();
     for (Candidate c : candidates) {
       if (found.size() >= query.limit()) break;
-      BlockReader.RowGroup rowGroup = decoded.get(c.rowGroup());
-      if (rowGroup == null) {
-        rowGroup = reader.rowGroup(c.rowGroup());
-        decoded.put(c.rowGroup(), rowGroup);
+      Map<Integer, Trace> matched = matchedByRowGroup.get(c.rowGroup());
+      if (matched == null) {
+        matched = decide(c.rowGroup(), byRowGroup.get(c.rowGroup()));
+        matchedByRowGroup.put(c.rowGroup(), matched);
       }
-      List<Span> spans = rowGroup.traceSpans(c.trace());
-      if (tagHashes.length == 0 || anyMatches(spans, c.rows())) {
-        found.add(new Trace(new TraceId(index.traceHigh[c.ordinal()], index.traceLow[c.ordinal()]), spans));
-      }
+      Trace trace = matched.get(c.trace());
+      if (trace != null) found.add(trace);
     }
     return found;
+  }
+
+  /** Decodes the row group and returns its candidates that match, by trace index in the row group. */
+  private Map<Integer, Trace> decide(int rowGroup, List<Candidate> candidates) throws IOException {
+    BlockReader.RowGroup decoded = reader.rowGroup(rowGroup);
+    Map<Integer, Trace> matched = new HashMap<>();
+    for (Candidate c : candidates) {
+      List<Span> spans = decoded.traceSpans(c.trace());
+      if (tagHashes.length == 0 || anyMatches(spans, c.rows())) {
+        matched.put(c.trace(), new Trace(new TraceId(index.traceHigh[c.ordinal()], index.traceLow[c.ordinal()]), spans));
+      }
+    }
+    return matched;
   }
 
   private boolean anyMatches(List<Span> spans, long rows) {

@@ -68,11 +68,14 @@ final class RandomTraces {
     if (!earlier.isEmpty()) {
       Span p = earlier.get(random.nextInt(earlier.size()));
       int roll = random.nextInt(10);
-      if (roll == 0) {
-        // Zipkin's shared span: the server half reuses the client's id.
+      SpanKind other = p.kind() == SpanKind.CLIENT ? SpanKind.SERVER : SpanKind.CLIENT;
+      boolean taken = earlier.stream().anyMatch(e -> e.spanId() == p.spanId() && e.kind() == other);
+      if (roll == 0 && !taken) {
+        // Zipkin's shared span: the server half reuses the client's id (never twice with one kind, which
+        // would make a duplicate by the compactor's definition).
         spanId = p.spanId();
         parent = p.parentSpanId();
-        kind = p.kind() == SpanKind.CLIENT ? SpanKind.SERVER : SpanKind.CLIENT;
+        kind = other;
       } else if (roll == 1) {
         parent = random.nextLong() | 1;  // a parent this trace does not hold
       } else {
