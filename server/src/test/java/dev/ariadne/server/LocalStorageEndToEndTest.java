@@ -91,6 +91,19 @@ class LocalStorageEndToEndTest {
       JsonNode found = query.get("/api/traces?service=frontend&tags=%7B%22http.route%22%3A%22%2Fcart%22%7D").json();
       assertEquals(1, found.path("data").size(), found.toString());
       assertEquals(first, found.path("data").path(0).path("traceID").asText());
+
+      StoredTraces metrics = new StoredTraces(restarted.queryPort(), restarted.adminPort());
+      assertTrue(metrics.metric("ariadne_store_query_blocks_searched_total") >= 1, "the search read a block");
+      assertTrue(metrics.metric("ariadne_store_blocks") >= 1);
+      assertTrue(metrics.metric("ariadne_store_block_bytes") > 0);
+      assertTrue(metrics.metric("ariadne_wal_segments") >= 1);
+      String text = new HttpTestClient(restarted.adminPort()).get("/metrics").text();
+      for (String name : List.of("ariadne_wal_fsyncs_total", "ariadne_wal_fsync_seconds_total", "ariadne_wal_bytes_total",
+          "ariadne_store_head_traces", "ariadne_store_head_bytes", "ariadne_store_compactions_total",
+          "ariadne_store_retention_deletions_total", "ariadne_store_query_row_groups_skipped_total",
+          "ariadne_store_blocks{level=\"0\"}")) {
+        assertTrue(text.contains(name), name + " on /metrics");
+      }
     }
   }
 }

@@ -47,6 +47,14 @@ public final class StoreMetrics {
         LocalStoreStats::compactionDuplicatesRemoved, "Repeated spans compaction dropped.");
     counter(registry, "ariadne.store.retention.deletions", stats, LocalStoreStats::retentionDeletions,
         "Blocks deleted because their spans were past block retention.");
+    counter(registry, "ariadne.store.query.blocks.searched", stats, LocalStoreStats::blocksSearched,
+        "Blocks searches asked for matches.");
+    counter(registry, "ariadne.store.query.blocks.passed.over", stats, LocalStoreStats::blocksPassedOver,
+        "Blocks searches never opened: the limit was reached with newer traces.");
+    counter(registry, "ariadne.store.query.row.groups.read", store, LocalSpanStore::rowGroupsRead,
+        "Row groups of blocks decoded by searches and trace lookups.");
+    counter(registry, "ariadne.store.query.row.groups.skipped", store, LocalSpanStore::rowGroupsSkipped,
+        "Row groups searches skipped by their statistics (time, duration, services, names, kinds, tag blooms).");
     tagsNotIndexed(registry, store, LocalSpanStore::tagsNotIndexed);
     bindBlocks(store, registry);
     bindWal(store.wal().stats(), registry);

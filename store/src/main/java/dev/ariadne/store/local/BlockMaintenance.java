@@ -133,7 +133,11 @@ final class BlockMaintenance implements AutoCloseable {
 
   private synchronized void retire(List<BlockReader> gone, long nowMillis) {
     long after = nowMillis + config.compactedBlockRetention().toMillis();
-    for (BlockReader block : gone) retired.add(new Retired(block, after));
+    for (BlockReader block : gone) {
+      retired.add(new Retired(block, after));
+      stats.retiredRowGroupsRead.add(block.stats().rowGroupsRead());
+      stats.retiredRowGroupsSkipped.add(block.stats().rowGroupsSkipped());
+    }
   }
 
   /** Deletes replaced and expired blocks whose grace period for running queries is over. */

@@ -200,8 +200,14 @@ public final class LocalSpanStore implements SpanStore {
     for (Trace partial : head.find(matcher)) consider(partial.traceId(), query, found);
     int perBlock = query.traceFilter() == null ? query.limit() : query.limit() * 4;
     TraceQuery blockQuery = query.limit() == perBlock ? query : withLimit(query, perBlock);
-    for (BlockReader block : blocks.newestFirst()) {
-      if (found.size() >= query.limit() && block.meta().maxEndNanos() < oldestStart(found)) break;
+    List<BlockReader> newestFirst = blocks.newestFirst();
+    for (int i = 0; i < newestFirst.size(); i++) {
+      BlockReader block = newestFirst.get(i);
+      if (found.size() >= query.limit() && block.meta().maxEndNanos() < oldestStart(found)) {
+        stats.blocksPassedOver.add(newestFirst.size() - i);
+        break;
+      }
+      stats.blocksSearched.increment();
       try {
         for (Trace partial : block.find(blockQuery)) consider(partial.traceId(), query, found);
       } catch (IOException e) {
@@ -302,6 +308,17 @@ public final class LocalSpanStore implements SpanStore {
 
   public List<BlockReader> blocks() {
     return blocks.newestFirst();
+  }
+
+  /** Row groups searches and lookups decoded, since start. */
+  public long rowGroupsRead() {
+    return stats.retiredRowGroupsRead.sum() + blocks.newestFirst().stream().mapToLong(b -> b.stats().rowGroupsRead()).sum();
+  }
+
+  /** Row groups searches skipped by their statistics, since start. */
+  public long rowGroupsSkipped() {
+    return stats.retiredRowGroupsSkipped.sum()
+        + blocks.newestFirst().stream().mapToLong(b -> b.stats().rowGroupsSkipped()).sum();
   }
 
   public long tagsNotIndexed() {

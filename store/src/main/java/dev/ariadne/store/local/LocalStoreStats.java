@@ -16,6 +16,10 @@ public final class LocalStoreStats {
   final LongAdder compactedSpansIn = new LongAdder();
   final LongAdder compactedSpansOut = new LongAdder();
   final LongAdder retentionDeletions = new LongAdder();
+  final LongAdder blocksSearched = new LongAdder();
+  final LongAdder blocksPassedOver = new LongAdder();
+  final LongAdder retiredRowGroupsRead = new LongAdder();
+  final LongAdder retiredRowGroupsSkipped = new LongAdder();
 
   /** Spans read back from the WAL at start. */
   public long replayedSpans() {
@@ -55,5 +59,15 @@ public final class LocalStoreStats {
 
   public long retentionDeletions() {
     return retentionDeletions.sum();
+  }
+
+  /** Blocks a search asked for matches (each then skips what its statistics rule out). */
+  public long blocksSearched() {
+    return blocksSearched.sum();
+  }
+
+  /** Blocks a search never opened: it had its limit and they held nothing newer. */
+  public long blocksPassedOver() {
+    return blocksPassedOver.sum();
   }
 }
