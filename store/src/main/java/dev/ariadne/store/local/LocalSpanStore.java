@@ -14,6 +14,7 @@ import dev.ariadne.store.TagScope;
 import dev.ariadne.store.Trace;
 import dev.ariadne.store.TraceQuery;
 import dev.ariadne.store.block.BlockReader;
+import dev.ariadne.store.block.Blocks;
 import dev.ariadne.store.object.FileSystemObjectStore;
 import dev.ariadne.store.object.ObjectStore;
 import dev.ariadne.store.wal.Wal;
@@ -69,9 +70,14 @@ public final class LocalSpanStore implements SpanStore {
     return store;
   }
 
+  /** Opens every complete block, skipping (and reporting) unreadable ones; removes what a crash left half-written. */
   private void openBlocks() throws IOException {
+    for (String id : Blocks.incomplete(objects)) {
+      LOG.log(System.Logger.Level.INFO, "removing block " + id + ", left incomplete by an earlier run");
+      Blocks.delete(objects, id);
+    }
     List<BlockReader> opened = new ArrayList<>();
-    for (String id : dev.ariadne.store.block.Blocks.list(objects)) {
+    for (String id : Blocks.list(objects)) {
       try {
         BlockReader block = BlockReader.open(objects, id);
         opened.add(block);

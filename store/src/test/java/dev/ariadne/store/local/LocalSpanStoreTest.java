@@ -13,6 +13,7 @@ import dev.ariadne.store.DependencyLink;
 import dev.ariadne.store.Operation;
 import dev.ariadne.store.Trace;
 import dev.ariadne.store.TraceQuery;
+import dev.ariadne.store.block.BlockIds;
 import dev.ariadne.store.block.Blocks;
 import dev.ariadne.store.object.FileSystemObjectStore;
 import dev.ariadne.store.wal.FsyncPolicy;
@@ -176,6 +177,23 @@ class LocalSpanStoreTest {
       assertFalse(store.blocks().isEmpty(), "idle traces were cut to a block");
       assertEquals(0, store.headTraces());
       assertEquals(2, store.trace(new TraceId(7, 3)).spans().size());
+    }
+  }
+
+  @Test
+  void aBlockACrashLeftHalfWrittenIsRemovedAtStartAndTheWalStillHasItsSpans() throws IOException {
+    FileSystemObjectStore objects = new FileSystemObjectStore(dir);
+    try (LocalSpanStore store = LocalSpanStore.open(config())) {
+      for (long t = 1; t <= 3; t++) store.append(trace(t));
+    }
+    // What a crash while writing a block leaves: data objects, no meta (written last).
+    String id = BlockIds.next();
+    objects.put("blocks/" + id + "/data-00000", new byte[] {1, 2, 3});
+    assertEquals(List.of(id), Blocks.incomplete(objects));
+    try (LocalSpanStore reopened = LocalSpanStore.open(config())) {
+      assertTrue(Blocks.incomplete(objects).isEmpty(), "the leftover objects were removed");
+      assertTrue(reopened.blocks().isEmpty());
+      assertEquals(2, reopened.trace(new TraceId(7, 1)).spans().size(), "replayed from the WAL");
     }
   }
 }
