@@ -115,7 +115,7 @@ final class AllInOneCommand implements Callable<Integer> {
       description = "The head block is cut to a block at this age (ARIADNE_MAX_BLOCK_DURATION). Default: ${DEFAULT-VALUE}.")
   String maxBlockDuration;
 
-  @Option(names = "--max-block-bytes", defaultValue = "${env:ARIADNE_MAX_BLOCK_BYTES:-67108864}",
+  @Option(names = "--max-block-bytes", defaultValue = "${env:ARIADNE_MAX_BLOCK_BYTES:-33554432}",
       description = "The head block is cut to a block at this many encoded bytes (ARIADNE_MAX_BLOCK_BYTES). Default: ${DEFAULT-VALUE}.")
   long maxBlockBytes;
 
@@ -185,7 +185,7 @@ final class AllInOneCommand implements Callable<Integer> {
           .traceIdlePeriod(duration(traceIdlePeriod))
           .maxBlockDuration(duration(maxBlockDuration))
           .maxBlockBytes(maxBlockBytes)
-          .headMaxBytes(Math.max(2 * maxBlockBytes, LocalStoreConfig.defaults(dataDir).headMaxBytes()))
+          .headMaxBytes(Math.max(3 * maxBlockBytes, LocalStoreConfig.defaults(dataDir).headMaxBytes()))
           .blockRetention(duration(blockRetention))
           .flushCheckPeriod(duration(flushCheckPeriod))
           .compactionCycle(duration(compactionCycle))

@@ -74,7 +74,8 @@ final class BlockMaintenance implements AutoCloseable {
     long now = System.nanoTime();
     head.cutTraces(now - config.traceIdlePeriod().toNanos(), now - config.maxBlockDuration().toNanos(),
         config.headMaxBytes() / 2, config.headMaxTraces() / 2, now);
-    boolean full = head.bytes() > config.headMaxBytes() || head.traceCount() > config.headMaxTraces();
+    // Cut early at three quarters of the bounds, so appends (refused past the bound) rarely see it.
+    boolean full = head.bytes() > config.headMaxBytes() / 4 * 3 || head.traceCount() > config.headMaxTraces() / 4 * 3;
     if (head.headBlockDue(now, config.maxBlockDuration().toNanos(), config.maxBlockBytes(), full)) {
       cutHeadBlock.getAsBoolean();
     }

@@ -113,7 +113,7 @@ public final class LocalSpanStore implements SpanStore {
   @Override
   public void append(List<Span> spans) {
     if (spans.isEmpty()) return;
-    if (head.bytes() > 2 * config.headMaxBytes()) {
+    if (head.bytes() > config.headMaxBytes()) {
       throw new HeadFullException(head.bytes(), config.headMaxBytes());
     }
     byte[] record = WalRecords.encode(spans);

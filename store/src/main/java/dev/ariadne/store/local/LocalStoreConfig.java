@@ -19,8 +19,10 @@ import java.util.Objects;
  *     old is moved to the head block even if still receiving spans (Tempo's {@code max_block_duration})
  * @param maxBlockBytes the head block is cut when its traces' encoded size reaches this (Tempo's
  *     {@code max_block_bytes})
- * @param headMaxBytes the encoded size of all traces in memory (live and head block) past which the
- *     oldest are cut early; at twice this appends are refused with a retryable error
+ * @param headMaxBytes the encoded size of all spans in memory (live traces, head block, block being
+ *     written) past which appends are refused with a retryable error; past three quarters of it the head
+ *     block is cut early, and live traces past half of it move to the head block oldest first. The heap
+ *     the head takes is about four times its encoded size.
  * @param headMaxTraces the same bound counted in traces
  * @param flushCheckPeriod how often idle traces and the head block are checked (Tempo's
  *     {@code flush_check_period})
@@ -74,7 +76,7 @@ public record LocalStoreConfig(
   /** Tempo's defaults where Tempo has the setting; bounds on memory sized for a 1 GiB process. */
   public static LocalStoreConfig defaults(Path dataDir) {
     return new LocalStoreConfig(dataDir, FsyncPolicy.ALWAYS, Duration.ofSeconds(1), 64L << 20,
-        Duration.ofSeconds(10), Duration.ofMinutes(5), 64L << 20, 128L << 20, 200_000,
+        Duration.ofSeconds(10), Duration.ofMinutes(5), 32L << 20, 96L << 20, 200_000,
         Duration.ofSeconds(1), Duration.ofDays(14), Duration.ofHours(1), Duration.ofSeconds(30),
         6_000_000, Duration.ofMinutes(1));
   }
