@@ -75,6 +75,16 @@ final class AttributeCodec {
     return b.build();
   }
 
+  /** One value, as {@link #read} reads values of a list. */
+  static Object readValue(ByteSource in, String[] dictionary) throws CorruptBlockException {
+    return readValue(in, dictionary, 0);
+  }
+
+  /** The type byte of the next value, without consuming it. */
+  static boolean nextIsString(ByteSource in) throws CorruptBlockException {
+    return in.peekByte() == STRING;
+  }
+
   private static Object readValue(ByteSource in, String[] dictionary, int depth) throws CorruptBlockException {
     int type = in.readByte();
     return switch (type) {

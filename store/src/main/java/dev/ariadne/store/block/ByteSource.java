@@ -45,6 +45,20 @@ final class ByteSource {
     return bytes[position++] & 0xFF;
   }
 
+  int peekByte() throws CorruptBlockException {
+    need(1);
+    return bytes[position] & 0xFF;
+  }
+
+  /** Reads a length-prefixed string and tells whether its UTF-8 bytes are {@code utf8}, allocating nothing. */
+  boolean readStringEquals(byte[] utf8) throws CorruptBlockException {
+    int length = readCount(1, "string length");
+    need(length);
+    boolean equal = java.util.Arrays.equals(bytes, position, position + length, utf8, 0, utf8.length);
+    position += length;
+    return equal;
+  }
+
   int readFixed32() throws CorruptBlockException {
     need(4);
     int v = 0;
