@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Checks tag conditions against the ATTRS column without building spans: walks every span's attributes
  * and, for the keys the query names, compares the value as text (string values byte for byte, others
- * through {@link AnyValue#asString}, as SpanMatcher compares them). Other values are still decoded to
- * step over them, but nothing is kept.
+ * through {@link AnyValue#asString}, as SpanMatcher compares them); other values are stepped over.
  */
 final class AttributeScan {
   private final int[] keyIds;
@@ -32,7 +31,7 @@ final class AttributeScan {
         int key = attrs.readInt(dictionary.length - 1, "attribute key id");
         int tag = firstTagWithKey(key);
         if (tag < 0) {
-          AttributeCodec.readValue(attrs, dictionary);
+          AttributeCodec.skipValue(attrs);
         } else if (AttributeCodec.nextIsString(attrs)) {
           attrs.readByte();
           bits |= stringMatches(attrs, key);
