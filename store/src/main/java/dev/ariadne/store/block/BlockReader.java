@@ -183,10 +183,6 @@ public final class BlockReader implements AutoCloseable {
 
   record CoreAndAttributes(RowGroupCore core, ByteSource attributes) {}
 
-  ReadStats statsCounter() {
-    return stats;
-  }
-
   private RowGroupCore decodeCore(int rowGroup, byte[] bytes) throws CorruptBlockException {
     return RowGroupCore.decode(chunk(rowGroup, bytes, Column.RESOURCES), chunk(rowGroup, bytes, Column.CORE),
         index.dictionary, index.rowGroups.get(rowGroup));

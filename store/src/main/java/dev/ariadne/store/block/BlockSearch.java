@@ -82,7 +82,7 @@ final class BlockSearch {
 
   List<Trace> run() throws IOException {
     if (query.limit() <= 0 || !blockMayMatch()) {
-      for (RowGroupStats rg : index.rowGroups) reader.statsCounter().rowGroupSkipped(rg.totalLength());
+      for (RowGroupStats rg : index.rowGroups) reader.stats().rowGroupSkipped(rg.totalLength());
       return List.of();
     }
     List<Candidate> candidates = new ArrayList<>();
@@ -90,10 +90,10 @@ final class BlockSearch {
       RowGroupStats rg = index.rowGroups.get(r);
       RowGroupTags tags = rowGroupMayMatch(rg) && tagHashes.length > 0 ? reader.tags(r) : null;
       if (!rowGroupMayMatch(rg) || tags != null && !tagsMayMatch(tags)) {
-        reader.statsCounter().rowGroupSkipped(rg.totalLength());
+        reader.stats().rowGroupSkipped(rg.totalLength());
         continue;
       }
-      reader.statsCounter().rowGroupRead();
+      reader.stats().rowGroupRead();
       if (tags != null && scan != null && noEventAttributeHas(tags)) {
         BlockReader.CoreAndAttributes read = reader.coreAndAttributes(r);
         RowGroupCore core = read.core();

@@ -1,6 +1,7 @@
 package dev.ariadne.store.block;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads what {@link ByteSink} wrote, checking every read against the bytes that exist: a length or count
@@ -54,7 +55,7 @@ final class ByteSource {
   boolean readStringEquals(byte[] utf8) throws CorruptBlockException {
     int length = readCount(1, "string length");
     need(length);
-    boolean equal = java.util.Arrays.equals(bytes, position, position + length, utf8, 0, utf8.length);
+    boolean equal = Arrays.equals(bytes, position, position + length, utf8, 0, utf8.length);
     position += length;
     return equal;
   }
