@@ -4,8 +4,8 @@
 # searches over the blocks, one at a time: a common one (service + tenant.id + min duration 10 ms, last
 # hour, limit 20) and a selective one (service + one rare enduser.id). Prints a markdown table and JSON.
 #
-#   bench/storage.sh                     # 1M spans in level-0 blocks of 250k, 200 queries of each kind
-#   SPANS=10000000 bench/storage.sh      # 10M spans in level-0 blocks of 1M
+#   bench/storage.sh                     # 1M spans in level-0 blocks of 250k, 50 warm-up + 200 queries of each kind
+#   SPANS=10000000 QUERIES=40 WARMUP=10 bench/storage.sh   # 10M spans in level-0 blocks of 1M (~5 min)
 #   bench/storage.sh --smoke             # 20k spans, 20 queries: seconds, checks the script works
 #   BLOCK_SPANS=500000 QUERIES=500 HEAP=4g bench/storage.sh
 set -euo pipefail
@@ -44,7 +44,7 @@ import json, sys
 r, heap, rss, elapsed, path = json.loads(sys.argv[1]), sys.argv[2], float(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 print(f"Block store on {r['spans']:,} tracegen spans ({r['traces']:,} traces) in {r['level0Blocks']} level-0 blocks "
       f"of ~{r['blockSpans']:,} spans, compacted into one block of {r['rowGroups']} row groups; heap {heap}, "
-      f"peak RSS {rss:.0f} MiB (generation included); {r['warmup']} warm-up then {r['queries'] - r['warmup']} "
+      f"peak RSS {rss:.0f} MiB (generation included); {r['warmup']} warm-up then {r['queries']} "
       f"queries of each kind, one at a time; whole run {elapsed} s.\n")
 print("| write spans/s | bytes/span level 0 | compact spans/s | bytes/span compacted | trace by id p50 ms | p99 ms "
       "| common search p50 ms | p99 ms | rare search p50 ms | p99 ms |")
