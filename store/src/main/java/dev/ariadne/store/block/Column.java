@@ -23,7 +23,7 @@ enum Column {
   TAGS;
 
   static final Column[] ALL = values();
-  static final int MAGIC_BASE = 0x41524300;  // "\0CRA" little-endian: 'A' 'R' 'C' + column ordinal
+  static final int MAGIC_BASE = 0x41524300;  // stored little-endian: the column ordinal, then "CRA"
 
   int magic() {
     return MAGIC_BASE | ordinal();
