@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * searches over every block: a common one (service + tenant.id + min duration 10 ms, last hour, limit 20)
  * and a selective one (service + a rare enduser.id). Prints one JSON line.
  *
- * <p>Arguments: spans, spans per level-0 block, directory, queries, warm-up queries, seed.
+ * <p>Arguments: spans, spans per level-0 block, directory, queries (measured, of each kind), warm-up queries
+ * (run first, not measured), seed.
  */
 public final class BlockBench {
   private static final long HOUR_NANOS = 3_600_000_000_000L;

@@ -2,8 +2,10 @@ package dev.ariadne.store.block;
 
 import dev.ariadne.store.DependencyLink;
 import dev.ariadne.store.Operation;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a block holds, written as its last object: a block without it is incomplete. Enough to skip the
@@ -40,7 +42,7 @@ public record BlockMeta(
 
   public BlockMeta {
     services = List.copyOf(services);
-    operations = Map.copyOf(operations);
+    operations = Collections.unmodifiableMap(new TreeMap<>(operations));
     dependencies = List.copyOf(dependencies);
   }
 }

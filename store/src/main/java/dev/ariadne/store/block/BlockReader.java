@@ -169,16 +169,19 @@ public final class BlockReader implements AutoCloseable {
     return decodeCore(rowGroup, fetch(rowGroup, Column.RESOURCES, Column.CORE));
   }
 
-  /** The row group's tag bloom filter. */
-  BloomFilter tagBloom(int rowGroup) throws IOException {
+  /** The row group's TAGS column. */
+  RowGroupTags tags(int rowGroup) throws IOException {
     byte[] bytes = fetch(rowGroup, Column.TAGS, Column.TAGS);
-    ByteSource in = chunk(rowGroup, bytes, Column.TAGS, Column.TAGS);
-    return BloomFilter.readFrom(in);
+    return RowGroupTags.read(chunk(rowGroup, bytes, Column.TAGS, Column.TAGS), index.dictionary.length);
   }
 
-  ReadStats statsCounter() {
-    return stats;
+  /** The RESOURCES, CORE and ATTRS columns of a row group, in one ranged get. */
+  CoreAndAttributes coreAndAttributes(int rowGroup) throws IOException {
+    byte[] bytes = fetch(rowGroup, Column.RESOURCES, Column.ATTRS);
+    return new CoreAndAttributes(decodeCore(rowGroup, bytes), chunk(rowGroup, bytes, Column.ATTRS));
   }
+
+  record CoreAndAttributes(RowGroupCore core, ByteSource attributes) {}
 
   private RowGroupCore decodeCore(int rowGroup, byte[] bytes) throws CorruptBlockException {
     return RowGroupCore.decode(chunk(rowGroup, bytes, Column.RESOURCES), chunk(rowGroup, bytes, Column.CORE),

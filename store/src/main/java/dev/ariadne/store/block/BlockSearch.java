@@ -1,6 +1,12 @@
 package dev.ariadne.store.block;
 
+import dev.ariadne.model.AnyValue;
+import dev.ariadne.model.Attributes;
+import dev.ariadne.model.DerivedTags;
+import dev.ariadne.model.InstrumentationScope;
 import dev.ariadne.model.Span;
+import dev.ariadne.model.SpanKind;
+import dev.ariadne.model.StatusCode;
 import dev.ariadne.model.TraceId;
 import dev.ariadne.store.SpanMatcher;
 import dev.ariadne.store.Trace;
@@ -9,8 +15,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One {@link BlockReader#find} run, in four steps, each reading less than the one before would:
@@ -19,13 +27,14 @@ import java.util.Map;
  *   <li>each row group's statistics rule it out (time and duration ranges, services, names, kinds), then,
  *       for tag conditions, its tag bloom filter (every tag must be in it);
  *   <li>the RESOURCES and CORE columns of the remaining row groups are read and every span is checked
- *       against the conditions they hold; traces with such a span are candidates;
+ *       against the conditions they hold; traces with such a span are candidates. When every tag names
+ *       an attribute key (not a derived tag or "event") that no event attribute of the row group uses,
+ *       ATTRS is read in the same get and {@link AttributeScan} decides the tags there too;
  *   <li>candidates are taken newest first by their earliest span start: the rest of their row group is
  *       decoded and, with tag conditions, {@link SpanMatcher} decides on the full span, until the limit.
  * </ol>
- * Everything but tags is decided on the core columns exactly as SpanMatcher decides it; tags, which span
- * attributes, resource and event attributes, event names and derived tags can all satisfy, are decided
- * by SpanMatcher itself.
+ * Everything but tags is decided on the core columns exactly as SpanMatcher decides it; tags are decided by
+ * the ATTRS scan when only span and resource attributes can satisfy them, else by SpanMatcher itself.
  */
 final class BlockSearch {
   private static final Comparator<Candidate> NEWEST_FIRST =
@@ -38,6 +47,9 @@ final class BlockSearch {
   private final int serviceId;
   private final int nameId;
   private final long[] tagHashes;
+  private final int[] tagKeyIds;
+  /** Checks tags on the ATTRS column; null when the query has no tags or a tag derived tags or events name. */
+  private final AttributeScan scan;
 
   BlockSearch(BlockReader reader, TraceQuery query) {
     this.reader = reader;
@@ -47,22 +59,48 @@ final class BlockSearch {
     this.serviceId = query.serviceName() == null ? -1 : index.idOf(query.serviceName());
     this.nameId = query.operationName() == null ? -1 : index.idOf(query.operationName());
     this.tagHashes = query.tags().stream().mapToLong(t -> BloomFilter.hashTag(t.getKey(), t.getValue())).toArray();
+    this.tagKeyIds = query.tags().stream().mapToInt(t -> index.idOf(t.getKey())).toArray();
+    boolean attributesOnly = !query.tags().isEmpty() && query.tags().size() <= 64
+        && query.tags().stream().noneMatch(t -> NOT_ATTRIBUTE_KEYS.contains(t.getKey()));
+    this.scan = attributesOnly
+        ? new AttributeScan(tagKeyIds, query.tags().stream().map(Map.Entry::getValue).toArray(String[]::new))
+        : null;
+  }
+
+  /** Keys a tag condition can match other than through attributes: derived tags and event names. */
+  private static final Set<String> NOT_ATTRIBUTE_KEYS = notAttributeKeys();
+
+  private static Set<String> notAttributeKeys() {
+    // Every derived tag DerivedTags emits, found by asking it about a span that has them all.
+    Span full = Span.builder().scope(InstrumentationScope.of("s", "1")).kind(SpanKind.SERVER)
+        .status(StatusCode.ERROR, "m").traceState("a=b").build();
+    Set<String> keys = new HashSet<>();
+    DerivedTags.forEach(full, (k, v) -> keys.add(k));
+    keys.add("event");
+    return Set.copyOf(keys);
   }
 
   List<Trace> run() throws IOException {
     if (query.limit() <= 0 || !blockMayMatch()) {
-      for (RowGroupStats rg : index.rowGroups) reader.statsCounter().rowGroupSkipped(rg.totalLength());
+      for (RowGroupStats rg : index.rowGroups) reader.stats().rowGroupSkipped(rg.totalLength());
       return List.of();
     }
     List<Candidate> candidates = new ArrayList<>();
     for (int r = 0; r < index.rowGroups.size(); r++) {
       RowGroupStats rg = index.rowGroups.get(r);
-      if (!rowGroupMayMatch(rg) || tagHashes.length > 0 && !tagsMayMatch(r)) {
-        reader.statsCounter().rowGroupSkipped(rg.totalLength());
+      RowGroupTags tags = rowGroupMayMatch(rg) && tagHashes.length > 0 ? reader.tags(r) : null;
+      if (!rowGroupMayMatch(rg) || tags != null && !tagsMayMatch(tags)) {
+        reader.stats().rowGroupSkipped(rg.totalLength());
         continue;
       }
-      reader.statsCounter().rowGroupRead();
-      collect(r, reader.core(r), candidates);
+      reader.stats().rowGroupRead();
+      if (tags != null && scan != null && noEventAttributeHas(tags)) {
+        BlockReader.CoreAndAttributes read = reader.coreAndAttributes(r);
+        RowGroupCore core = read.core();
+        collect(r, core, scan.scan(read.attributes(), core.spanCount, index.dictionary), resourceTags(core), candidates);
+      } else {
+        collect(r, reader.core(r), null, null, candidates);
+      }
     }
     candidates.sort(NEWEST_FIRST);
     return take(candidates);
@@ -91,14 +129,41 @@ final class BlockSearch {
     return query.maxDurationNanos() == 0 || minDuration <= query.maxDurationNanos();
   }
 
-  private boolean tagsMayMatch(int rowGroup) throws IOException {
-    BloomFilter bloom = reader.tagBloom(rowGroup);
-    for (long hash : tagHashes) if (!bloom.mightContain(hash)) return false;
+  private boolean tagsMayMatch(RowGroupTags tags) {
+    for (long hash : tagHashes) if (!tags.bloom().mightContain(hash)) return false;
     return true;
   }
 
-  /** Adds the row group's traces with a span meeting every condition but the tags. */
-  private void collect(int rowGroup, RowGroupCore core, List<Candidate> out) {
+  /** Whether no event attribute of the row group uses a key the tags name: then only attributes decide. */
+  private boolean noEventAttributeHas(RowGroupTags tags) {
+    for (int key : tagKeyIds) if (key >= 0 && BlockIndex.containsId(tags.eventKeyIds(), key)) return false;
+    return true;
+  }
+
+  /** Per resource of the row group, bit i set when its attributes satisfy tag i. */
+  private long[] resourceTags(RowGroupCore core) {
+    long[] bits = new long[core.resources.length];
+    for (int r = 0; r < bits.length; r++) {
+      Attributes attributes = core.resources[r].attributes();
+      for (int t = 0; t < query.tags().size(); t++) {
+        Map.Entry<String, String> tag = query.tags().get(t);
+        for (int i = 0; i < attributes.size(); i++) {
+          if (attributes.key(i).equals(tag.getKey()) && AnyValue.asString(attributes.value(i)).equals(tag.getValue())) {
+            bits[r] |= 1L << t;
+          }
+        }
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * Adds the row group's traces with a span meeting every condition but the tags or, when the ATTRS scan
+   * decided the tags ({@code spanTags} and {@code resourceTags} not null), every condition: such candidates
+   * are confirmed.
+   */
+  private void collect(int rowGroup, RowGroupCore core, long[] spanTags, long[] resourceTags, List<Candidate> out) {
+    long allTags = query.tags().size() == 64 ? -1L : (1L << query.tags().size()) - 1;
     int firstTrace = index.rowGroups.get(rowGroup).firstTrace();
     for (int t = 0; t < core.traceCount; t++) {
       int from = core.traceFirstSpan[t];
@@ -106,12 +171,16 @@ final class BlockSearch {
       long matchingRows = 0;  // bit i: span from + i may match; traces over 64 spans check every span later
       boolean any = false;
       for (int s = from; s < to; s++) {
-        if (coreMatches(core, s)) {
+        if (coreMatches(core, s)
+            && (spanTags == null || (spanTags[s] | resourceTags[core.resource[s]]) == allTags)) {
           any = true;
           if (s - from < 64) matchingRows |= 1L << (s - from);
         }
       }
-      if (any) out.add(new Candidate(rowGroup, t, firstTrace + t, core.traceStart[t], to - from <= 64 ? matchingRows : -1L));
+      if (any) {
+        out.add(new Candidate(rowGroup, t, firstTrace + t, core.traceStart[t], to - from <= 64 ? matchingRows : -1L,
+            spanTags != null));
+      }
     }
   }
 
@@ -156,7 +225,7 @@ final class BlockSearch {
     Map<Integer, Trace> matched = new HashMap<>();
     for (Candidate c : candidates) {
       List<Span> spans = decoded.traceSpans(c.trace());
-      if (tagHashes.length == 0 || anyMatches(spans, c.rows())) {
+      if (tagHashes.length == 0 || c.confirmed() || anyMatches(spans, c.rows())) {
         matched.put(c.trace(), new Trace(new TraceId(index.traceHigh[c.ordinal()], index.traceLow[c.ordinal()]), spans));
       }
     }
@@ -170,6 +239,9 @@ final class BlockSearch {
     return false;
   }
 
-  /** A trace with a span meeting the core conditions; {@code rows}: which spans, or -1 for "check all". */
-  private record Candidate(int rowGroup, int trace, int ordinal, long traceStart, long rows) {}
+  /**
+   * A trace with a span meeting the core conditions; {@code rows}: which spans, or -1 for "check all";
+   * {@code confirmed}: the tags were decided too.
+   */
+  private record Candidate(int rowGroup, int trace, int ordinal, long traceStart, long rows, boolean confirmed) {}
 }

@@ -6,7 +6,7 @@ import dev.ariadne.store.Trace;
 import dev.ariadne.store.object.ObjectStore;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,8 +87,8 @@ public final class BlockWriter {
       }
     }
     if (traceCount == traceHigh.length) {
-      traceHigh = java.util.Arrays.copyOf(traceHigh, traceCount * 2);
-      traceLow = java.util.Arrays.copyOf(traceLow, traceCount * 2);
+      traceHigh = Arrays.copyOf(traceHigh, traceCount * 2);
+      traceLow = Arrays.copyOf(traceLow, traceCount * 2);
     }
     traceHigh[traceCount] = id.high();
     traceLow[traceCount] = id.low();
@@ -105,8 +105,8 @@ public final class BlockWriter {
     if (rowGroup.traceCount() > 0) cutRowGroup();
     if (part.size() > 0 || partSizes.isEmpty()) putPart();
     long[] sizes = partSizes.stream().mapToLong(Long::longValue).toArray();
-    long[] high = java.util.Arrays.copyOf(traceHigh, traceCount);
-    long[] low = java.util.Arrays.copyOf(traceLow, traceCount);
+    long[] high = Arrays.copyOf(traceHigh, traceCount);
+    long[] low = Arrays.copyOf(traceLow, traceCount);
     byte[] index = BlockIndex.encode(dictionary, rowGroups, sizes, high, low);
     store.put(BlockKeys.index(blockId), index);
     BloomFilter bloom = BloomFilter.create(traceCount, TRACE_BLOOM_BITS);

@@ -20,7 +20,10 @@ public final class Blocks {
     return List.copyOf(ids);
   }
 
-  /** Ids of blocks with objects but no meta: writes a crash interrupted, or deletes it did. */
+  /**
+   * Ids of blocks with objects but no meta: writes or deletes a crash interrupted, or a write still in
+   * progress, so delete them only when no writer runs (at start-up).
+   */
   public static List<String> incomplete(ObjectStore store) throws IOException {
     TreeSet<String> ids = new TreeSet<>();
     for (String key : store.list(BlockKeys.ROOT)) {

@@ -2,25 +2,28 @@ package dev.ariadne.store.block;
 
 /**
  * The column chunks of a row group, stored in this order, each compressed on its own. A search reads
- * RESOURCES and CORE (adjacent, one ranged get) for every row group its statistics did not rule out, TAGS
- * only when it has tag conditions, the rest only for row groups with candidate traces.
+ * RESOURCES and CORE (adjacent, one ranged get) for every row group its statistics did not rule out, with
+ * ATTRS too and TAGS first when it has tag conditions, the rest only for row groups with traces to return.
  */
 enum Column {
   /** The row group's distinct resources and scopes. */
   RESOURCES,
   /** Per trace its span count and start; per span its resource, name, kind and status, start and duration. */
   CORE,
+  /** Per span its attributes; next to CORE so a tag search reads RESOURCES to ATTRS in one get. */
+  ATTRS,
   /** Per span its span id, then per span its parent (an index into the trace where possible). */
   IDS,
-  /** Per span its attributes. */
-  ATTRS,
   /** Per span the rest: scope, trace state, flags, dropped counts, events, links, status message. */
   EXTRA,
-  /** A bloom filter of every (tag, value as text) a tag search could match in the row group. */
+  /**
+   * A bloom filter of every (tag, value as text) a tag search could match in the row group, then the
+   * dictionary ids of the keys its event attributes use.
+   */
   TAGS;
 
   static final Column[] ALL = values();
-  static final int MAGIC_BASE = 0x41524300;  // "\0CRA" little-endian: 'A' 'R' 'C' + column ordinal
+  static final int MAGIC_BASE = 0x41524300;  // stored little-endian: the column ordinal, then "CRA"
 
   int magic() {
     return MAGIC_BASE | ordinal();

@@ -37,6 +37,7 @@ final class RowGroupEncoder {
   private final ByteSink extra = new ByteSink(1 << 16);
   private final TreeSet<Integer> serviceIds = new TreeSet<>();
   private final TreeSet<Integer> nameIds = new TreeSet<>();
+  private final TreeSet<Integer> eventKeyIds = new TreeSet<>();
   private long[] tagHashes = new long[1024];
   private int tagHashCount;
   private int traceCount;
@@ -134,6 +135,7 @@ final class RowGroupEncoder {
       extra.writeZigzag(event.epochNanos() - span.startEpochNanos());
       extra.writeVarint(dictionary.id(event.name()));
       AttributeCodec.write(extra, event.attributes(), dictionary);
+      for (int i = 0; i < event.attributes().size(); i++) eventKeyIds.add(dictionary.id(event.attributes().key(i)));
       extra.writeVarint(Integer.toUnsignedLong(event.droppedAttributesCount()));
     }
     extra.writeVarint(Integer.toUnsignedLong(span.droppedEventsCount()));
@@ -245,6 +247,8 @@ final class RowGroupEncoder {
     for (int i = 0; i < n; i++) bloom.add(distinct[i]);
     ByteSink out = new ByteSink(16 + n * TAG_BLOOM_BITS / 8);
     bloom.writeTo(out);
+    out.writeVarint(eventKeyIds.size());
+    for (int id : eventKeyIds) out.writeVarint(id);
     return out;
   }
 

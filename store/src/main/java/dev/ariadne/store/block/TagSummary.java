@@ -1,7 +1,9 @@
 package dev.ariadne.store.block;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The attribute keys of one scope (span or resource) in a block, with their distinct scalar values, for
@@ -14,7 +16,7 @@ import java.util.SortedMap;
  */
 public record TagSummary(SortedMap<String, List<Object>> values, List<String> valuesOverflowed, boolean keysOverflowed) {
   public TagSummary {
-    values = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(values));
+    values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
     valuesOverflowed = List.copyOf(valuesOverflowed);
   }
 

@@ -27,6 +27,8 @@ final class RandomTraces {
   static final String[] SERVICES = {"cart", "checkout", "payment", "shipping", "search"};
   static final String[] NAMES = {"GET /", "POST /pay", "query", "send", "compute", "lookup"};
   static final String[] KEYS = {"http.method", "http.status_code", "db.system", "region", "retry", "ratio"};
+  /** Event attributes use only these, so searches on the other keys take the ATTRS-scan path. */
+  static final String[] EVENT_KEYS = {"retry", "ratio"};
   static final String[] STRINGS = {"GET", "POST", "postgres", "eu-west", "us-east", ""};
   static final long BASE = 1_700_000_000_000_000_000L;
 
@@ -113,8 +115,8 @@ final class RandomTraces {
     List<SpanEvent> events = new ArrayList<>();
     for (int i = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0; i > 0; i--) {
       long time = extremeTimes && random.nextBoolean() ? random.nextLong() : spanStart + random.nextInt(1000);
-      events.add(new SpanEvent(time, random.nextBoolean() ? "exception" : "retry", attributes(random.nextInt(3), 0),
-          random.nextInt(3)));
+      events.add(new SpanEvent(time, random.nextBoolean() ? "exception" : "retry",
+          attributes(random.nextInt(3), 0, EVENT_KEYS), random.nextInt(3)));
     }
     return events;
   }
@@ -148,8 +150,12 @@ final class RandomTraces {
   }
 
   private Attributes attributes(int count, int depth) {
+    return attributes(count, depth, KEYS);
+  }
+
+  private Attributes attributes(int count, int depth, String[] keys) {
     Attributes.Builder b = Attributes.builder(count);
-    for (int i = 0; i < count; i++) b.put(KEYS[random.nextInt(KEYS.length)], value(depth));
+    for (int i = 0; i < count; i++) b.put(keys[random.nextInt(keys.length)], value(depth));
     return b.build();
   }
 
