@@ -32,7 +32,8 @@ import java.util.Objects;
  *     {@code compaction_window})
  * @param compactionCycle how often the compactor looks for work (Tempo's {@code compaction_cycle})
  * @param maxCompactionObjects the most spans one compaction writes (Tempo's {@code
- *     max_compaction_objects}, counted in spans)
+ *     max_compaction_objects}, counted here in spans, not traces): it bounds a block's size, and so what
+ *     a search that has to read a whole block costs
  * @param compactedBlockRetention how long a block replaced by compaction or expired by retention stays
  *     on disk so queries already reading it finish (Tempo's {@code compacted_block_retention})
  */
@@ -78,7 +79,7 @@ public record LocalStoreConfig(
     return new LocalStoreConfig(dataDir, FsyncPolicy.ALWAYS, Duration.ofSeconds(1), 64L << 20,
         Duration.ofSeconds(10), Duration.ofMinutes(5), 32L << 20, 96L << 20, 200_000,
         Duration.ofSeconds(1), Duration.ofDays(14), Duration.ofHours(1), Duration.ofSeconds(30),
-        6_000_000, Duration.ofMinutes(1));
+        1_000_000, Duration.ofMinutes(1));
   }
 
   public Builder toBuilder() {
