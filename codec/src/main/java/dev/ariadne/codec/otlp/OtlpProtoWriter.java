@@ -12,6 +12,7 @@ import dev.ariadne.model.Span;
 import dev.ariadne.model.SpanEvent;
 import dev.ariadne.model.SpanLink;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,12 +24,15 @@ import java.util.List;
  * <p>It groups as the encoder does (consecutive spans sharing a Resource object, then an
  * InstrumentationScope object) and writes as protobuf does: fields in field-number order, proto3 defaults
  * left out, except what the encoder always sets (resource, scope, a KeyValue's value, an AnyValue's
- * oneof case even when it holds a default) and Status, set only when not at its defaults. Strings go
- * through {@link CodedOutputStream} as in protobuf, so ill-formed UTF-16 is written the same way.
+ * oneof case even when it holds a default) and Status, set only when not at its defaults. Strings are
+ * encoded with {@code String.getBytes(UTF_8)}, which is what protobuf's {@code Utf8} falls back to for
+ * ill-formed UTF-16, so an unpaired surrogate is written as '?' here too.
  *
  * <p>A nested message's length comes before its content, so there are two passes, as protobuf memoizes
- * sizes: the first records the size of every nested message in {@link #sizes}, in the order the second
- * pass writes them (each parent before its children); the second writes. Field numbers are those of
+ * sizes: the first records the size of every nested message in {@link #sizes} and the UTF-8 bytes of
+ * every string in {@link #strings}, in the order the second pass writes them (each parent before its
+ * children); the second writes. Protobuf measures each string in one pass and encodes it in the other;
+ * encoding it once is about half of what this saves. Field numbers are those of
  * opentelemetry/proto/trace/v1/trace.proto, common/v1/common.proto and resource/v1/resource.proto.
  */
 public final class OtlpProtoWriter {
@@ -36,10 +40,13 @@ public final class OtlpProtoWriter {
   private static final int IDS_SIZE = 2 + 16 + 2 + 8;
 
   private int[] sizes = new int[256];
-  /** First pass: how many sizes are recorded. */
-  private int recorded;
-  /** Second pass: how many sizes are used. */
-  private int used;
+  private byte[][] strings = new byte[256][];
+  /** First pass: how many sizes and strings are recorded. */
+  private int sizesRecorded;
+  private int stringsRecorded;
+  /** Second pass: how many sizes and strings are written. */
+  private int sizesUsed;
+  private int stringsUsed;
   private CodedOutputStream out;
 
   private OtlpProtoWriter() {}
@@ -79,8 +86,8 @@ public final class OtlpProtoWriter {
   // ---- First pass: sizes. Each nested message takes a slot before its children are measured.
 
   private int slot() {
-    if (recorded == sizes.length) sizes = Arrays.copyOf(sizes, recorded * 2);
-    return recorded++;
+    if (sizesRecorded == sizes.length) sizes = Arrays.copyOf(sizes, sizesRecorded * 2);
+    return sizesRecorded++;
   }
 
   /** Records a nested message's size; returns the size of the field holding it (all have one-byte tags). */
@@ -89,8 +96,17 @@ public final class OtlpProtoWriter {
     return 1 + CodedOutputStream.computeUInt32SizeNoTag(size) + size;
   }
 
-  private static int stringSize(int field, String value) {
-    return value.isEmpty() ? 0 : CodedOutputStream.computeStringSize(field, value);
+  /** A string field that is left out when empty (all string fields have one-byte tags). */
+  private int stringSize(int field, String value) {
+    return value.isEmpty() ? 0 : presentStringSize(value);
+  }
+
+  /** A string field that is written even when empty (a oneof case, a repeated field's item). */
+  private int presentStringSize(String value) {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    if (stringsRecorded == strings.length) strings = Arrays.copyOf(strings, stringsRecorded * 2);
+    strings[stringsRecorded++] = utf8;
+    return 1 + CodedOutputStream.computeUInt32SizeNoTag(utf8.length) + utf8.length;
   }
 
   private static int uint32Size(int field, int value) {
@@ -127,11 +143,11 @@ public final class OtlpProtoWriter {
     return size;
   }
 
-  private static int entityRefSize(Resource.EntityRef e) {
+  private int entityRefSize(Resource.EntityRef e) {
     int size = stringSize(1, e.schemaUrl()) + stringSize(2, e.type());
     // 3 id_keys, 4 description_keys: repeated, so empty strings are written too
-    for (String key : e.idKeys()) size += CodedOutputStream.computeStringSize(3, key);
-    for (String key : e.descriptionKeys()) size += CodedOutputStream.computeStringSize(4, key);
+    for (String key : e.idKeys()) size += presentStringSize(key);
+    for (String key : e.descriptionKeys()) size += presentStringSize(key);
     return size;
   }
 
@@ -182,7 +198,7 @@ public final class OtlpProtoWriter {
         + (l.flags() == 0 ? 0 : CodedOutputStream.computeFixed32Size(6, l.flags()));
   }
 
-  private static int statusSize(Span s) {
+  private int statusSize(Span s) {
     int code = s.statusCode().ordinal();
     return stringSize(2, s.statusMessage()) + (code == 0 ? 0 : CodedOutputStream.computeEnumSize(3, code));
   }
@@ -200,7 +216,7 @@ public final class OtlpProtoWriter {
   /** An AnyValue: one oneof case, written even when it holds its type's default. */
   private int anyValueSize(Object value) {
     return switch (value) {
-      case String s -> CodedOutputStream.computeStringSize(1, s);
+      case String s -> presentStringSize(s); // 1
       case Boolean b -> CodedOutputStream.computeBoolSize(2, b);
       case Long l -> CodedOutputStream.computeInt64Size(3, l);
       case Double d -> CodedOutputStream.computeDoubleSize(4, d);
@@ -224,11 +240,18 @@ public final class OtlpProtoWriter {
 
   private void startNested(int field) throws IOException {
     out.writeTag(field, WIRETYPE_LENGTH_DELIMITED);
-    out.writeUInt32NoTag(sizes[used++]);
+    out.writeUInt32NoTag(sizes[sizesUsed++]);
   }
 
   private void writeString(int field, String value) throws IOException {
-    if (!value.isEmpty()) out.writeString(field, value);
+    if (!value.isEmpty()) writePresentString(field);
+  }
+
+  private void writePresentString(int field) throws IOException {
+    byte[] utf8 = strings[stringsUsed++];
+    out.writeTag(field, WIRETYPE_LENGTH_DELIMITED);
+    out.writeUInt32NoTag(utf8.length);
+    out.writeRawBytes(utf8);
   }
 
   private void writeUInt32(int field, int value) throws IOException {
@@ -282,8 +305,8 @@ public final class OtlpProtoWriter {
       startNested(3); // entity_refs
       writeString(1, e.schemaUrl());
       writeString(2, e.type());
-      for (String key : e.idKeys()) out.writeString(3, key);
-      for (String key : e.descriptionKeys()) out.writeString(4, key);
+      for (int i = 0; i < e.idKeys().size(); i++) writePresentString(3);
+      for (int i = 0; i < e.descriptionKeys().size(); i++) writePresentString(4);
     }
   }
 
@@ -349,7 +372,7 @@ public final class OtlpProtoWriter {
 
   private void writeAnyValue(Object value) throws IOException {
     switch (value) {
-      case String s -> out.writeString(1, s);
+      case String _ -> writePresentString(1);
       case Boolean b -> out.writeBool(2, b);
       case Long l -> out.writeInt64(3, l);
       case Double d -> out.writeDouble(4, d);
