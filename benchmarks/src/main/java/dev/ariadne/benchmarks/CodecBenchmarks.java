@@ -6,6 +6,7 @@ import dev.ariadne.codec.jaeger.JaegerJsonWriter;
 import dev.ariadne.codec.otlp.DecodedSpans;
 import dev.ariadne.codec.otlp.OtlpProtoDecoder;
 import dev.ariadne.codec.otlp.OtlpProtoEncoder;
+import dev.ariadne.codec.otlp.OtlpProtoWriter;
 import dev.ariadne.codec.zipkin.ZipkinDecoder;
 import dev.ariadne.codec.zipkin.ZipkinEncoder;
 import dev.ariadne.model.Span;
@@ -31,8 +32,9 @@ import zipkin2.codec.SpanBytesEncoder;
 
 /**
  * The codec hot paths on tracegen's corpus: decoding a request of 10 traces (about 170 spans) into the
- * model, as an OTLP export request and as a Zipkin JSON v2 span list, and writing a 1,000-span trace as
- * Jaeger UI JSON.
+ * model, as an OTLP export request and as a Zipkin JSON v2 span list; encoding the same spans as OTLP
+ * protobuf bytes (what the local store's WAL does per batch), through protobuf's messages and straight;
+ * and writing a 1,000-span trace as Jaeger UI JSON.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +46,7 @@ public class CodecBenchmarks {
   private static final long START = 1_790_000_000_000_000_000L;
   private static final JsonFactory JSON = new JsonFactory();
 
+  private List<Span> batch;
   private byte[] otlpRequest;
   private byte[] zipkinJsonRequest;
   private List<Span> bigTrace;
@@ -51,7 +54,7 @@ public class CodecBenchmarks {
   @Setup
   public void setUp() {
     TraceGenerator generator = new TraceGenerator(1, START);
-    List<Span> batch = new ArrayList<>();
+    batch = new ArrayList<>();
     for (int i = 0; i < 10; i++) batch.addAll(generator.nextTrace());
     otlpRequest = OtlpProtoEncoder.encode(batch).toByteArray();
     System.err.printf("otlpProtoDecode: one request of %d spans, %d bytes%n", batch.size(), otlpRequest.length);
@@ -82,6 +85,18 @@ public class CodecBenchmarks {
   @Benchmark
   public DecodedSpans zipkinJsonDecode() throws Exception {
     return ZipkinDecoder.decode(SpanBytesDecoder.JSON_V2, zipkinJsonRequest);
+  }
+
+  /** Per request of the same spans as otlpProtoDecode, through protobuf's generated messages. */
+  @Benchmark
+  public byte[] otlpProtoEncodeMessages() {
+    return OtlpProtoEncoder.encode(batch).toByteArray();
+  }
+
+  /** The same bytes as otlpProtoEncodeMessages, written straight from the model. */
+  @Benchmark
+  public byte[] otlpProtoWrite() {
+    return OtlpProtoWriter.write(batch);
   }
 
   @Benchmark
