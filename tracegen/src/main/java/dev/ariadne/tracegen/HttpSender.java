@@ -26,9 +26,23 @@ final class HttpSender implements Sender {
         .aggregate()
         .thenAccept(response -> {
           if (!response.status().isSuccess()) {
-            throw new IllegalStateException("HTTP " + response.status() + ": " + response.contentUtf8());
+            throw new RefusedException(response.status().code(), response.contentUtf8());
           }
         });
+  }
+
+  /** The receiver answered with an error status. */
+  static final class RefusedException extends RuntimeException {
+    private final int status;
+
+    RefusedException(int status, String body) {
+      super("HTTP " + status + ": " + body);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
+    }
   }
 
   @Override

@@ -52,6 +52,7 @@ public final class LoadRunner {
           "bytes", flight.bytes(),
           "spansAcknowledged", flight.acknowledgedSpans(),
           "spansFailed", flight.failedSpans(),
+          "retries", flight.retries(),
           "firstFailure", flight.firstFailure(),
           "seconds", seconds,
           "spansPerSecond", flight.acknowledgedSpans() / seconds,
@@ -87,6 +88,7 @@ public final class LoadRunner {
           "targetSpansPerSecond", spansPerSecond,
           "spansAcknowledged", flight.acknowledgedSpans(),
           "spansFailed", flight.failedSpans(),
+          "retries", flight.retries(),
           "seconds", seconds,
           "spansPerSecond", flight.acknowledgedSpans() / seconds,
           "requestLatencyMs", Summary.percentiles(flight.latencies()));

@@ -73,9 +73,10 @@ final class BlockMaintenance implements AutoCloseable {
   void flushCheck() {
     long now = System.nanoTime();
     head.cutTraces(now - config.traceIdlePeriod().toNanos(), now - config.maxBlockDuration().toNanos(),
-        config.headMaxBytes() / 2, config.headMaxTraces() / 2, now);
-    // Cut early at three quarters of the bounds, so appends (refused past the bound) rarely see it.
-    boolean full = head.bytes() > config.headMaxBytes() / 4 * 3 || head.traceCount() > config.headMaxTraces() / 4 * 3;
+        config.headMaxBytes() / 4, config.headMaxTraces() / 4, now);
+    // Live traces, the head block and a block being written each get about a quarter of the bound, the
+    // rest is for what arrives meanwhile: appends (refused past the bound) rarely see it.
+    boolean full = head.bytes() > config.headMaxBytes() / 2 || head.traceCount() > config.headMaxTraces() / 2;
     if (head.headBlockDue(now, config.maxBlockDuration().toNanos(), config.maxBlockBytes(), full)) {
       cutHeadBlock.getAsBoolean();
     }

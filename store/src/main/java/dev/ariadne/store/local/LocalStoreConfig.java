@@ -20,9 +20,9 @@ import java.util.Objects;
  * @param maxBlockBytes the head block is cut when its traces' encoded size reaches this (Tempo's
  *     {@code max_block_bytes})
  * @param headMaxBytes the encoded size of all spans in memory (live traces, head block, block being
- *     written) past which appends are refused with a retryable error; past three quarters of it the head
- *     block is cut early, and live traces past half of it move to the head block oldest first. The heap
- *     the head takes is about four times its encoded size.
+ *     written) past which appends are refused with a retryable error; past half of it the head block is
+ *     cut early, and live traces past a quarter of it move to the head block oldest first. The heap the
+ *     head takes is about four times its encoded size.
  * @param headMaxTraces the same bound counted in traces
  * @param flushCheckPeriod how often idle traces and the head block are checked (Tempo's
  *     {@code flush_check_period})
