@@ -11,7 +11,7 @@
 #   SPANS=10000000 bench/query.sh       # 10M spans
 #   STORAGE=memory bench/query.sh       # the memory store; its heap grows with SPANS unless HEAP is set
 #   bench/query.sh --smoke              # 20k spans, 5 + 20 queries: seconds, checks the script works
-#   QUERIES=500 WARMUP=100 HEAP=1g bench/query.sh
+#   QUERIES=500 WARMUP=100 HEAP=1g APIS="jaeger tempo" bench/query.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -31,7 +31,7 @@ seed=42
 # The corpus ends about now (tracegen spaces traces ~11 ms apart), so "the last hour" means what it says
 # to the store's time-based pruning, as it would in service.
 start=$(python3 -c 'import datetime, sys; s = int(sys.argv[1]); t = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=s * 11 // 20 // 1000 + 60); print(t.strftime("%Y-%m-%dT%H:%M:%SZ"))' "$spans")
-apis=(jaeger tempo zipkin)
+read -r -a apis <<<"${APIS:-jaeger tempo zipkin}"
 
 began=$(date +%s)
 build_ariadne
