@@ -81,11 +81,6 @@ final class AttributeCodec {
     return readValue(in, dictionary, 0);
   }
 
-  /** Whether the next value is a string, without consuming it. */
-  static boolean nextIsString(ByteSource in) throws CorruptBlockException {
-    return in.peekByte() == STRING;
-  }
-
   private static Object readValue(ByteSource in, String[] dictionary, int depth) throws CorruptBlockException {
     int type = in.readByte();
     return switch (type) {

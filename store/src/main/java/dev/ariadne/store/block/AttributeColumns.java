@@ -1,6 +1,7 @@
 package dev.ariadne.store.block;
 
 import dev.ariadne.model.Attributes;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * Collects a row group's span attributes as they are stored: per attribute key one {@link Column#ATTR_VALUES}
- * frame (key id, how many values, the span ordinal of each as a delta from the previous, then the values),
+ * frame (key id, its distinct values, how many values, the span ordinal of each as a delta from the
+ * previous, then the index of each among the distinct values),
  * and the {@link Column#ATTR_KEYS} chunk (per span its attribute count, then per attribute the position of
  * its key among the row group's keys), so a span's attributes rebuild in their order, duplicate keys too.
  */
@@ -18,6 +20,7 @@ final class AttributeColumns {
   private final Map<Integer, Integer> positionOf = new HashMap<>();
   private final List<KeyColumn> keys = new ArrayList<>();
   private final ByteSink keyOrder = new ByteSink(1 << 14);
+  private final ByteSink encoded = new ByteSink(256);
 
   AttributeColumns(StringDictionary dictionary) {
     this.dictionary = dictionary;
@@ -35,7 +38,9 @@ final class AttributeColumns {
         keys.add(new KeyColumn(keyId));
       }
       keyOrder.writeVarint(position);
-      keys.get(position).add(span, attributes.value(i), dictionary);
+      encoded.reset();
+      AttributeCodec.writeValue(encoded, attributes.value(i), dictionary);
+      keys.get(position).add(span, encoded.toByteArray());
     }
   }
 
@@ -57,8 +62,11 @@ final class AttributeColumns {
 
   private static final class KeyColumn {
     final int keyId;
+    /** Index among the distinct values by encoded value: equal encodings are equal values, NaN payloads too. */
+    final Map<ByteBuffer, Integer> indexOf = new HashMap<>();
+    final ByteSink distinct = new ByteSink(1024);
     final ByteSink spans = new ByteSink(256);
-    final ByteSink values = new ByteSink(1024);
+    final ByteSink valueOf = new ByteSink(256);
     int count;
     int lastSpan;
 
@@ -66,19 +74,27 @@ final class AttributeColumns {
       this.keyId = keyId;
     }
 
-    void add(int span, Object value, StringDictionary dictionary) {
+    void add(int span, byte[] value) {
+      Integer index = indexOf.get(ByteBuffer.wrap(value));
+      if (index == null) {
+        index = indexOf.size();
+        indexOf.put(ByteBuffer.wrap(value), index);
+        distinct.writeBytes(value);
+      }
       spans.writeVarint(span - lastSpan);
       lastSpan = span;
-      AttributeCodec.writeValue(values, value, dictionary);
+      valueOf.writeVarint(index);
       count++;
     }
 
     byte[] seal() {
-      ByteSink raw = new ByteSink(spans.size() + values.size() + 10);
+      ByteSink raw = new ByteSink(distinct.size() + spans.size() + valueOf.size() + 16);
       raw.writeVarint(keyId);
+      raw.writeVarint(indexOf.size());
+      raw.writeBytes(distinct.toByteArray());
       raw.writeVarint(count);
       raw.writeBytes(spans.toByteArray());
-      raw.writeBytes(values.toByteArray());
+      raw.writeBytes(valueOf.toByteArray());
       return Frames.seal(Column.ATTR_VALUES.magic(), raw.toByteArray());
     }
   }

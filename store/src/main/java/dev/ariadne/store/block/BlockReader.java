@@ -159,7 +159,7 @@ public final class BlockReader implements AutoCloseable {
       KeyValues[] values = new KeyValues[rg.attributeKeyIds().length];
       long start = rg.offsetOf(Column.RESOURCES);
       for (int k = 0; k < values.length; k++) {
-        values[k] = valueFrame(rowGroup, bytes, (int) (rg.offsetOfValueFrame(k) - start), k, core.spanCount);
+        values[k] = valueFrame(rowGroup, bytes, (int) (rg.offsetOfValueFrame(k) - start), k).readSpans(core.spanCount);
       }
       Span[] spans = RowGroupDecoder.decode(core, chunk(rowGroup, bytes, Column.IDS), chunk(rowGroup, bytes, Column.EXTRA),
           chunk(rowGroup, bytes, Column.ATTR_KEYS), values, index.traceHigh, index.traceLow, rg.firstTrace(),
@@ -183,7 +183,7 @@ public final class BlockReader implements AutoCloseable {
 
   /**
    * The RESOURCES and CORE columns of a row group and the ATTR_VALUES frames of {@code keyIds} (null for a
-   * key no span of the row group has): one ranged get for the core, one per frame.
+   * key no span of the row group has; spans not read yet): one ranged get for the core, one per frame.
    */
   CoreAndAttributes coreAndAttributes(int rowGroup, int[] keyIds) throws IOException {
     RowGroupStats rg = index.rowGroups.get(rowGroup);
@@ -193,22 +193,21 @@ public final class BlockReader implements AutoCloseable {
       int frame = rg.valueFrameOf(keyIds[k]);
       if (frame < 0) continue;
       byte[] bytes = fetch(rowGroup, rg.offsetOfValueFrame(frame), rg.valueFrameLengths()[frame]);
-      values[k] = valueFrame(rowGroup, bytes, 0, frame, core.spanCount);
+      values[k] = valueFrame(rowGroup, bytes, 0, frame);
     }
     return new CoreAndAttributes(core, values);
   }
 
   record CoreAndAttributes(RowGroupCore core, KeyValues[] values) {}
 
-  /** The {@code frame}-th ATTR_VALUES frame of a row group, opened, at {@code offset} in {@code fetched}. */
-  private KeyValues valueFrame(int rowGroup, byte[] fetched, int offset, int frame, int spanCount)
-      throws CorruptBlockException {
+  /** The {@code frame}-th ATTR_VALUES frame of a row group, at {@code offset} in {@code fetched}, opened. */
+  private KeyValues valueFrame(int rowGroup, byte[] fetched, int offset, int frame) throws CorruptBlockException {
     RowGroupStats rg = index.rowGroups.get(rowGroup);
     int keyId = rg.attributeKeyIds()[frame];
     String where = where(blockId, partKey(rg)) + " row group " + rowGroup + " column " + Column.ATTR_VALUES
         + " key " + index.dictionary[keyId];
     byte[] decoded = Frames.open(Column.ATTR_VALUES.magic(), fetched, offset, rg.valueFrameLengths()[frame], where);
-    return KeyValues.read(new ByteSource(decoded, where), keyId, spanCount);
+    return KeyValues.read(new ByteSource(decoded, where), keyId, index.dictionary);
   }
 
   private RowGroupCore decodeCore(int rowGroup, byte[] bytes) throws CorruptBlockException {

@@ -97,7 +97,7 @@ final class BlockSearch {
       if (tags != null && scan != null && noEventAttributeHas(tags)) {
         BlockReader.CoreAndAttributes read = reader.coreAndAttributes(r, scan.keyIds());
         RowGroupCore core = read.core();
-        collect(r, core, scan.scan(read.values(), core.spanCount, index.dictionary), resourceTags(core), candidates);
+        collect(r, core, scan.scan(read.values(), core.spanCount), resourceTags(core), candidates);
       } else {
         collect(r, reader.core(r), null, null, candidates);
       }

@@ -46,7 +46,7 @@ final class RowGroupDecoder {
     Attributes.Builder b = Attributes.builder(count);
     for (int i = 0; i < count; i++) {
       KeyValues key = values[keys.readInt(values.length - 1, "attribute key position")];
-      b.put(dictionary[key.keyId], key.next(span, dictionary));
+      b.put(dictionary[key.keyId], key.next(span));
     }
     return b.build();
   }
