@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * Collects a row group's span attributes as they are stored: per attribute key one {@link Column#ATTR_VALUES}
  * frame (key id, its distinct values, how many values, the span ordinal of each as a delta from the
- * previous, then the index of each among the distinct values),
- * and the {@link Column#ATTR_KEYS} chunk (per span its attribute count, then per attribute the position of
- * its key among the row group's keys), so a span's attributes rebuild in their order, duplicate keys too.
+ * previous, then the index of each among the distinct values), and the {@link Column#ATTR_KEYS} chunk (per
+ * span its attribute count, then per attribute the position of its key among the row group's keys), so a
+ * span's attributes rebuild in their order, duplicate keys too.
  */
 final class AttributeColumns {
   private final StringDictionary dictionary;

@@ -38,7 +38,9 @@ final class AttributeScan {
       long any = 0;
       for (int d = 0; d < tagsOf.length; d++) {
         String text = AnyValue.asString(frame.distinct[d]);
-        for (int t = 0; t < tagKeyIds.length; t++) if (tagKeyIds[t] == keyIds[k] && values[t].equals(text)) tagsOf[d] |= 1L << t;
+        for (int t = 0; t < tagKeyIds.length; t++) {
+          if (tagKeyIds[t] == keyIds[k] && values[t].equals(text)) tagsOf[d] |= 1L << t;
+        }
         any |= tagsOf[d];
       }
       if (any == 0) continue;

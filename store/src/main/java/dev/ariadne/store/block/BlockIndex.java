@@ -103,7 +103,8 @@ final class BlockIndex {
     ByteSource in = new ByteSource(Frames.open(MAGIC, bytes, where), where);
     int version = (int) in.readVarint();
     if (version != VERSION) {
-      throw in.corrupt("block format version " + version + " is not readable: this build reads only version " + VERSION);
+      throw in.corrupt("block format version " + version + " is not readable: this build reads only version "
+          + VERSION);
     }
     StringDictionary strings = StringDictionary.readFrom(in);
     String[] dictionary = new String[strings.size()];
@@ -143,7 +144,9 @@ final class BlockIndex {
         valueLengths[k] = in.readInt(Frames.MAX_DECODED, "values frame length");
         values += valueLengths[k];
       }
-      if (values > Integer.MAX_VALUE) throw in.corrupt("row group " + i + " has " + values + " bytes of attribute values");
+      if (values > Integer.MAX_VALUE) {
+        throw in.corrupt("row group " + i + " has " + values + " bytes of attribute values");
+      }
       lengths[Column.ATTR_VALUES.ordinal()] = (int) values;
       total += values;
       if (firstTrace != expectedFirst || traceCount == 0) {

@@ -161,9 +161,9 @@ public final class BlockReader implements AutoCloseable {
       for (int k = 0; k < values.length; k++) {
         values[k] = valueFrame(rowGroup, bytes, (int) (rg.offsetOfValueFrame(k) - start), k).readSpans(core.spanCount);
       }
-      Span[] spans = RowGroupDecoder.decode(core, chunk(rowGroup, bytes, Column.IDS), chunk(rowGroup, bytes, Column.EXTRA),
-          chunk(rowGroup, bytes, Column.ATTR_KEYS), values, index.traceHigh, index.traceLow, rg.firstTrace(),
-          index.dictionary);
+      Span[] spans = RowGroupDecoder.decode(core, chunk(rowGroup, bytes, Column.IDS),
+          chunk(rowGroup, bytes, Column.EXTRA), chunk(rowGroup, bytes, Column.ATTR_KEYS), values, index.traceHigh,
+          index.traceLow, rg.firstTrace(), index.dictionary);
       return new RowGroup(rg, core, spans);
     } catch (RuntimeException e) {
       throw new CorruptBlockException(where(blockId, partKey(rg)) + " row group " + rowGroup + ": " + e, e);

@@ -69,6 +69,8 @@ final class KeyValues {
 
   /** Throws unless every value was taken. */
   void checkConsumed() throws CorruptBlockException {
-    if (next != spans.length) throw in.corrupt("key id " + keyId + " has " + (spans.length - next) + " values no span has");
+    if (next != spans.length) {
+      throw in.corrupt("key id " + keyId + " has " + (spans.length - next) + " values no span has");
+    }
   }
 }

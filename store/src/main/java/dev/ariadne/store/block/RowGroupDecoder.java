@@ -32,7 +32,8 @@ final class RowGroupDecoder {
       }
     }
     if (ids.hasRemaining() || extra.hasRemaining() || attributeKeys.hasRemaining()) {
-      throw (ids.hasRemaining() ? ids : extra.hasRemaining() ? extra : attributeKeys).corrupt("bytes left after the last span");
+      ByteSource left = ids.hasRemaining() ? ids : extra.hasRemaining() ? extra : attributeKeys;
+      throw left.corrupt("bytes left after the last span");
     }
     for (KeyValues key : values) key.checkConsumed();
     return spans;

@@ -244,7 +244,8 @@ final class RowGroupEncoder {
     int[] lengths = new int[chunks.length];
     for (int i = 0; i < chunks.length; i++) lengths[i] = chunks[i].length;
     RowGroupStats stats = new RowGroupStats(firstTrace, traceCount, spanCount, minStart, maxStart, minDuration,
-        maxDuration, toArray(serviceIds), toArray(nameIds), kindMask, 0, 0, lengths, attributeColumns.keyIds(), valueLengths);
+        maxDuration, toArray(serviceIds), toArray(nameIds), kindMask, 0, 0, lengths, attributeColumns.keyIds(),
+        valueLengths);
     return new Encoded(chunks, stats);
   }
 
