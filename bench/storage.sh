@@ -2,7 +2,8 @@
 # Block store benchmark (dev.ariadne.benchmarks.BlockBench): writes tracegen's corpus as level-0 blocks
 # through the filesystem object store, compacts them into one block, and times trace-by-id lookups and two
 # searches over the blocks, one at a time: a common one (service + tenant.id + min duration 10 ms, last
-# hour, limit 20) and a selective one (service + one rare enduser.id). Prints a markdown table and JSON.
+# hour, limit 20) and a selective one (service + one rare enduser.id); over the level-0 blocks the common
+# one also newest block first with an early stop, as the store runs it. Prints a markdown table and JSON.
 #
 #   bench/storage.sh                     # 1M spans in level-0 blocks of 250k, 50 warm-up + 200 queries of each kind
 #   SPANS=10000000 QUERIES=40 WARMUP=10 bench/storage.sh   # 10M spans in level-0 blocks of 1M (~5 min)
@@ -52,6 +53,11 @@ print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 print(f"| {r['writeSpansPerSecond']:,.0f} | {r['bytesPerSpanLevel0']:.1f} | {r['compactSpansPerSecond']:,.0f} | "
       f"{r['bytesPerSpanCompacted']:.1f} | {r['traceById']['p50']:.2f} | {r['traceById']['p99']:.2f} | "
       f"{r['commonFind']['p50']:.1f} | {r['commonFind']['p99']:.1f} | {r['rareFind']['p50']:.1f} | {r['rareFind']['p99']:.1f} |")
+print()
+print(f"Level-0 blocks, common search over every block: p50 {r['commonFindLevel0']['p50']:.1f} ms, p99 "
+      f"{r['commonFindLevel0']['p99']:.1f} ms; newest block first, stopping early: p50 "
+      f"{r['commonFindLevel0NewestFirst']['p50']:.1f} ms, p99 {r['commonFindLevel0NewestFirst']['p99']:.1f} ms, "
+      f"{r['blocksSearchedNewestFirst']:.2f} of {r['level0Blocks']} blocks searched per query.")
 r.update({"heap": heap, "peakRssMiB": rss, "elapsedSeconds": elapsed})
 print()
 print(json.dumps(r))

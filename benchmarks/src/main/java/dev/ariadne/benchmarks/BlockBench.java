@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * The block store's figures on a tracegen corpus (bench/storage.sh runs it): writes the corpus as level-0
  * blocks through FileSystemObjectStore, compacts them into one, and times trace-by-id lookups and two
  * searches over every block: a common one (service + tenant.id + min duration 10 ms, last hour, limit 20)
- * and a selective one (service + a rare enduser.id). Prints one JSON line.
+ * and a selective one (service + a rare enduser.id); over the level-0 blocks the common one also as the
+ * store runs it, newest block first with an early stop. Prints one JSON line.
  *
  * <p>Arguments: spans, spans per level-0 block, directory, queries (measured, of each kind), warm-up queries
  * (run first, not measured), seed.
@@ -78,6 +79,7 @@ public final class BlockBench {
     List<BlockReader> readers = open(store, level0);
     Figures lookupsL0 = traceById(readers, samples, warmup);
     Figures commonL0 = find(readers, samples.common, warmup, samples.maxStart);
+    NewestFirst commonL0NewestFirst = findNewestFirst(readers, samples.common, warmup, samples.maxStart);
     long t0 = System.nanoTime();
     String compactedId = BlockIds.next();
     BlockMeta compacted = BlockCompactor.compact(store, readers, compactedId, 1);
@@ -96,12 +98,14 @@ public final class BlockBench {
         "{\"spans\": %d, \"traces\": %d, \"level0Blocks\": %d, \"blockSpans\": %d, \"writeSpansPerSecond\": %.0f, "
             + "\"bytesPerSpanLevel0\": %.2f, \"compactSpansPerSecond\": %.0f, \"bytesPerSpanCompacted\": %.2f, "
             + "\"rowGroups\": %d, \"queries\": %d, \"warmup\": %d, "
-            + "\"traceByIdLevel0\": %s, \"commonFindLevel0\": %s, "
+            + "\"traceByIdLevel0\": %s, \"commonFindLevel0\": %s, \"commonFindLevel0NewestFirst\": %s, "
+            + "\"blocksSearchedNewestFirst\": %.2f, "
             + "\"traceById\": %s, \"commonFind\": %s, \"rareFind\": %s, "
             + "\"rowGroupsRead\": %d, \"rowGroupsSkipped\": %d}",
         written, traces, level0.size(), blockSpans, written / (writeNanos / 1e9), (double) bytesLevel0 / written,
         compacted.spanCount() / (compactNanos / 1e9), (double) bytesCompacted / compacted.spanCount(),
-        compacted.rowGroupCount(), queries, warmup, lookupsL0, commonL0, lookups, common, rare,
+        compacted.rowGroupCount(), queries, warmup, lookupsL0, commonL0, commonL0NewestFirst.figures(),
+        commonL0NewestFirst.blocksPerQuery(), lookups, common, rare,
         rowGroupsRead, rowGroupsSkipped));
   }
 
@@ -144,6 +148,44 @@ public final class BlockBench {
     }
     return Figures.of(nanos, warmup, found);
   }
+
+  /**
+   * The queries over the level-0 blocks as the store's caller runs them: newest block first (by latest span
+   * start), stopping once it holds {@code limit} traces that all start after the next block's latest span.
+   */
+  private static NewestFirst findNewestFirst(List<BlockReader> readers, List<TraceQuery.Builder> queries, int warmup,
+      long maxStart) throws IOException {
+    List<BlockReader> newestFirst = new ArrayList<>(readers);
+    newestFirst.sort(Comparator.comparingLong((BlockReader r) -> r.meta().maxStartNanos()).reversed());
+    Comparator<Trace> newest = Comparator.comparingLong(BlockBench::earliestStart).reversed();
+    long[] nanos = new long[queries.size()];
+    long found = 0;
+    long blocks = 0;
+    for (int i = 0; i < nanos.length; i++) {
+      TraceQuery query = queries.get(i).startWithin(maxStart - HOUR_NANOS, maxStart).limit(20).build();
+      long t0 = System.nanoTime();
+      List<Trace> all = new ArrayList<>();
+      int searched = 0;
+      for (BlockReader reader : newestFirst) {
+        if (all.size() >= query.limit()) {
+          all.sort(newest);
+          if (earliestStart(all.get(query.limit() - 1)) > reader.meta().maxStartNanos()) break;
+        }
+        all.addAll(reader.find(query));
+        searched++;
+      }
+      all.sort(newest);
+      List<Trace> top = all.subList(0, Math.min(query.limit(), all.size()));
+      nanos[i] = System.nanoTime() - t0;
+      if (i >= warmup) {
+        found += top.size();
+        blocks += searched;
+      }
+    }
+    return new NewestFirst(Figures.of(nanos, warmup, found), (double) blocks / Math.max(1, nanos.length - warmup));
+  }
+
+  private record NewestFirst(Figures figures, double blocksPerQuery) {}
 
   private static long earliestStart(Trace trace) {
     return trace.spans().stream().mapToLong(Span::startEpochNanos).min().orElse(0);

@@ -27,7 +27,8 @@ final class AttributeCodec {
     }
   }
 
-  private static void writeValue(ByteSink out, Object value, StringDictionary dictionary) {
+  /** One value, as {@link #write} writes the values of a list. */
+  static void writeValue(ByteSink out, Object value, StringDictionary dictionary) {
     switch (AnyValue.typeOf(value)) {
       case STRING -> {
         out.writeByte(STRING);
@@ -78,38 +79,6 @@ final class AttributeCodec {
   /** One value, as {@link #read} reads values of a list. */
   static Object readValue(ByteSource in, String[] dictionary) throws CorruptBlockException {
     return readValue(in, dictionary, 0);
-  }
-
-  /** Steps over one value without building it. */
-  static void skipValue(ByteSource in) throws CorruptBlockException {
-    skipValue(in, 0);
-  }
-
-  private static void skipValue(ByteSource in, int depth) throws CorruptBlockException {
-    int type = in.readByte();
-    switch (type) {
-      case STRING, BYTES -> in.skip(in.readCount(1, "value length"));
-      case FALSE, TRUE, EMPTY -> { }
-      case INT -> in.readVarint();
-      case DOUBLE -> in.skip(8);
-      case ARRAY -> {
-        if (depth >= MAX_DEPTH) throw in.corrupt("attribute values nested deeper than " + MAX_DEPTH);
-        for (int i = in.readCount(1, "array"); i > 0; i--) skipValue(in, depth + 1);
-      }
-      case KVLIST -> {
-        if (depth >= MAX_DEPTH) throw in.corrupt("attribute values nested deeper than " + MAX_DEPTH);
-        for (int i = in.readCount(2, "attributes"); i > 0; i--) {
-          in.readVarint();
-          skipValue(in, depth + 1);
-        }
-      }
-      default -> throw in.corrupt("unknown attribute value type " + type);
-    }
-  }
-
-  /** Whether the next value is a string, without consuming it. */
-  static boolean nextIsString(ByteSource in) throws CorruptBlockException {
-    return in.peekByte() == STRING;
   }
 
   private static Object readValue(ByteSource in, String[] dictionary, int depth) throws CorruptBlockException {

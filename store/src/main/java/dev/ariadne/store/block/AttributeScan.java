@@ -1,70 +1,54 @@
 package dev.ariadne.store.block;
 
 import dev.ariadne.model.AnyValue;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Checks tag conditions against the ATTRS column without building spans: walks every span's attributes
- * and, for the keys the query names, compares the value as text (string values byte for byte, others
- * through {@link AnyValue#asString}, as SpanMatcher compares them); other values are stepped over.
+ * Checks tag conditions against the ATTR_VALUES frames of the keys they name, without building spans:
+ * compares each distinct value of the key as text (through {@link AnyValue#asString}, as SpanMatcher
+ * compares them) and, only when one matches, marks the spans that have it.
  */
 final class AttributeScan {
-  private final int[] keyIds;
+  private final int[] tagKeyIds;
   private final String[] values;
-  private final byte[][] utf8;
+  private final int[] keyIds;
 
-  /** {@code keyIds[i]} (-1 if absent from the dictionary) and {@code values[i]}: tag i. At most 64 tags. */
-  AttributeScan(int[] keyIds, String[] values) {
-    this.keyIds = keyIds;
+  /** {@code tagKeyIds[i]} (-1 if absent from the dictionary) and {@code values[i]}: tag i. At most 64 tags. */
+  AttributeScan(int[] tagKeyIds, String[] values) {
+    this.tagKeyIds = tagKeyIds;
     this.values = values;
-    this.utf8 = new byte[values.length][];
-    for (int i = 0; i < values.length; i++) utf8[i] = values[i].getBytes(StandardCharsets.UTF_8);
+    this.keyIds = Arrays.stream(tagKeyIds).filter(k -> k >= 0).distinct().toArray();
   }
 
-  /** Per span, bit i set when its own attributes satisfy tag i. */
-  long[] scan(ByteSource attrs, int spanCount, String[] dictionary) throws CorruptBlockException {
+  /** The distinct dictionary ids of the keys the tags name: the frames {@link #scan} needs. */
+  int[] keyIds() {
+    return keyIds;
+  }
+
+  /**
+   * Per span, bit i set when its own attributes satisfy tag i. {@code frames[k]}: the values of key
+   * {@code keyIds()[k]} in the row group, null when none of its spans has the key.
+   */
+  long[] scan(KeyValues[] frames, int spanCount) throws CorruptBlockException {
     long[] satisfied = new long[spanCount];
-    for (int s = 0; s < spanCount; s++) {
-      int count = attrs.readCount(2, "attributes");
-      long bits = 0;
-      for (int a = 0; a < count; a++) {
-        int key = attrs.readInt(dictionary.length - 1, "attribute key id");
-        int tag = firstTagWithKey(key);
-        if (tag < 0) {
-          AttributeCodec.skipValue(attrs);
-        } else if (AttributeCodec.nextIsString(attrs)) {
-          attrs.readByte();
-          bits |= stringMatches(attrs, key);
-        } else {
-          String text = AnyValue.asString(AttributeCodec.readValue(attrs, dictionary));
-          for (int t = tag; t < keyIds.length; t++) if (keyIds[t] == key && values[t].equals(text)) bits |= 1L << t;
+    for (int k = 0; k < keyIds.length; k++) {
+      KeyValues frame = frames[k];
+      if (frame == null) continue;
+      long[] tagsOf = new long[frame.distinct.length];
+      long any = 0;
+      for (int d = 0; d < tagsOf.length; d++) {
+        String text = AnyValue.asString(frame.distinct[d]);
+        for (int t = 0; t < tagKeyIds.length; t++) {
+          if (tagKeyIds[t] == keyIds[k] && values[t].equals(text)) tagsOf[d] |= 1L << t;
         }
+        any |= tagsOf[d];
       }
-      satisfied[s] = bits;
+      if (any == 0) continue;
+      frame.readSpans(spanCount);
+      int[] spans = frame.spans();
+      int[] valueOf = frame.valueOf();
+      for (int i = 0; i < spans.length; i++) satisfied[spans[i]] |= tagsOf[valueOf[i]];
     }
     return satisfied;
-  }
-
-  /** Reads a string value of {@code key} and returns the tags it satisfies. */
-  private long stringMatches(ByteSource attrs, int key) throws CorruptBlockException {
-    // Tags on one key with different values: the value can equal at most one text, so compare after reading.
-    int first = firstTagWithKey(key);
-    boolean single = true;
-    for (int t = first + 1; t < keyIds.length; t++) if (keyIds[t] == key && !values[t].equals(values[first])) single = false;
-    if (single) {
-      if (!attrs.readStringEquals(utf8[first])) return 0;
-      long bits = 0;
-      for (int t = first; t < keyIds.length; t++) if (keyIds[t] == key) bits |= 1L << t;
-      return bits;
-    }
-    String text = attrs.readString();
-    long bits = 0;
-    for (int t = first; t < keyIds.length; t++) if (keyIds[t] == key && values[t].equals(text)) bits |= 1L << t;
-    return bits;
-  }
-
-  private int firstTagWithKey(int key) {
-    for (int t = 0; t < keyIds.length; t++) if (keyIds[t] == key) return t;
-    return -1;
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  */
 final class BlockIndex {
   static final int MAGIC = 0x58444941;  // "AIDX"
-  private static final int VERSION = 1;
+  /** 2: span attributes in one ATTR_VALUES frame per key; nothing older was released. */
+  private static final int VERSION = 2;
 
   final String[] dictionary;
   final List<RowGroupStats> rowGroups;
@@ -80,7 +81,14 @@ final class BlockIndex {
       out.writeVarint(rg.kindMask());
       out.writeVarint(rg.part());
       out.writeVarint(rg.offset());
-      for (int length : rg.chunkLengths()) out.writeVarint(length);
+      for (Column column : Column.ALL) {
+        if (column != Column.ATTR_VALUES) out.writeVarint(rg.chunkLengths()[column.ordinal()]);
+      }
+      out.writeVarint(rg.attributeKeyIds().length);
+      for (int i = 0; i < rg.attributeKeyIds().length; i++) {
+        out.writeVarint(rg.attributeKeyIds()[i]);
+        out.writeVarint(rg.valueFrameLengths()[i]);
+      }
     }
     out.writeVarint(traceHigh.length);
     for (int i = 0; i < traceHigh.length; i++) {
@@ -94,7 +102,10 @@ final class BlockIndex {
   static BlockIndex decode(byte[] bytes, String where) throws CorruptBlockException {
     ByteSource in = new ByteSource(Frames.open(MAGIC, bytes, where), where);
     int version = (int) in.readVarint();
-    if (version != VERSION) throw in.corrupt("index format version " + version + ", this build reads " + VERSION);
+    if (version != VERSION) {
+      throw in.corrupt("block format version " + version + " is not readable: this build reads only version "
+          + VERSION);
+    }
     StringDictionary strings = StringDictionary.readFrom(in);
     String[] dictionary = new String[strings.size()];
     for (int i = 0; i < dictionary.length; i++) dictionary[i] = strings.get(i);
@@ -119,19 +130,34 @@ final class BlockIndex {
       long offset = in.readVarint();
       int[] lengths = new int[Column.ALL.length];
       long total = 0;
-      for (int c = 0; c < lengths.length; c++) {
-        lengths[c] = in.readInt(Frames.MAX_DECODED, "chunk length");
-        total += lengths[c];
+      for (Column column : Column.ALL) {
+        if (column == Column.ATTR_VALUES) continue;
+        lengths[column.ordinal()] = in.readInt(Frames.MAX_DECODED, "chunk length");
+        total += lengths[column.ordinal()];
       }
+      int keys = in.readCount(2, "attribute keys");
+      int[] keyIds = new int[keys];
+      int[] valueLengths = new int[keys];
+      long values = 0;
+      for (int k = 0; k < keys; k++) {
+        keyIds[k] = in.readInt(dictionary.length - 1, "attribute key id");
+        valueLengths[k] = in.readInt(Frames.MAX_DECODED, "values frame length");
+        values += valueLengths[k];
+      }
+      if (values > Integer.MAX_VALUE) {
+        throw in.corrupt("row group " + i + " has " + values + " bytes of attribute values");
+      }
+      lengths[Column.ATTR_VALUES.ordinal()] = (int) values;
+      total += values;
       if (firstTrace != expectedFirst || traceCount == 0) {
         throw in.corrupt("row group " + i + " starts at trace " + firstTrace + " with " + traceCount + " traces");
       }
-      if (offset < 0 || offset + total > partSizes[part]) {
+      if (offset < 0 || total > Integer.MAX_VALUE || offset + total > partSizes[part]) {
         throw in.corrupt("row group " + i + " lies outside its data part of " + partSizes[part] + " bytes");
       }
       expectedFirst += traceCount;
       rowGroups.add(new RowGroupStats(firstTrace, traceCount, spanCount, minStart, maxStart, minDuration,
-          maxDuration, services, names, kindMask, part, offset, lengths));
+          maxDuration, services, names, kindMask, part, offset, lengths, keyIds, valueLengths));
     }
     int traces = in.readCount(16, "trace ids");
     if (traces != expectedFirst) throw in.corrupt(traces + " trace ids but row groups hold " + expectedFirst);

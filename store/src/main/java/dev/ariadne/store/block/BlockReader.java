@@ -153,11 +153,17 @@ public final class BlockReader implements AutoCloseable {
   /** All of a row group but its tag bloom filter, decoded to spans. */
   RowGroup rowGroup(int rowGroup) throws IOException {
     RowGroupStats rg = index.rowGroups.get(rowGroup);
-    byte[] bytes = fetch(rowGroup, Column.RESOURCES, Column.EXTRA);
+    byte[] bytes = fetch(rowGroup, Column.RESOURCES, Column.ATTR_VALUES);
     try {
       RowGroupCore core = decodeCore(rowGroup, bytes);
-      Span[] spans = RowGroupDecoder.decode(core, chunk(rowGroup, bytes, Column.IDS), chunk(rowGroup, bytes, Column.ATTRS),
-          chunk(rowGroup, bytes, Column.EXTRA), index.traceHigh, index.traceLow, rg.firstTrace(), index.dictionary);
+      KeyValues[] values = new KeyValues[rg.attributeKeyIds().length];
+      long start = rg.offsetOf(Column.RESOURCES);
+      for (int k = 0; k < values.length; k++) {
+        values[k] = valueFrame(rowGroup, bytes, (int) (rg.offsetOfValueFrame(k) - start), k).readSpans(core.spanCount);
+      }
+      Span[] spans = RowGroupDecoder.decode(core, chunk(rowGroup, bytes, Column.IDS),
+          chunk(rowGroup, bytes, Column.EXTRA), chunk(rowGroup, bytes, Column.ATTR_KEYS), values, index.traceHigh,
+          index.traceLow, rg.firstTrace(), index.dictionary);
       return new RowGroup(rg, core, spans);
     } catch (RuntimeException e) {
       throw new CorruptBlockException(where(blockId, partKey(rg)) + " row group " + rowGroup + ": " + e, e);
@@ -175,13 +181,34 @@ public final class BlockReader implements AutoCloseable {
     return RowGroupTags.read(chunk(rowGroup, bytes, Column.TAGS, Column.TAGS), index.dictionary.length);
   }
 
-  /** The RESOURCES, CORE and ATTRS columns of a row group, in one ranged get. */
-  CoreAndAttributes coreAndAttributes(int rowGroup) throws IOException {
-    byte[] bytes = fetch(rowGroup, Column.RESOURCES, Column.ATTRS);
-    return new CoreAndAttributes(decodeCore(rowGroup, bytes), chunk(rowGroup, bytes, Column.ATTRS));
+  /**
+   * The RESOURCES and CORE columns of a row group and the ATTR_VALUES frames of {@code keyIds} (null for a
+   * key no span of the row group has; spans not read yet): one ranged get for the core, one per frame.
+   */
+  CoreAndAttributes coreAndAttributes(int rowGroup, int[] keyIds) throws IOException {
+    RowGroupStats rg = index.rowGroups.get(rowGroup);
+    RowGroupCore core = core(rowGroup);
+    KeyValues[] values = new KeyValues[keyIds.length];
+    for (int k = 0; k < keyIds.length; k++) {
+      int frame = rg.valueFrameOf(keyIds[k]);
+      if (frame < 0) continue;
+      byte[] bytes = fetch(rowGroup, rg.offsetOfValueFrame(frame), rg.valueFrameLengths()[frame]);
+      values[k] = valueFrame(rowGroup, bytes, 0, frame);
+    }
+    return new CoreAndAttributes(core, values);
   }
 
-  record CoreAndAttributes(RowGroupCore core, ByteSource attributes) {}
+  record CoreAndAttributes(RowGroupCore core, KeyValues[] values) {}
+
+  /** The {@code frame}-th ATTR_VALUES frame of a row group, at {@code offset} in {@code fetched}, opened. */
+  private KeyValues valueFrame(int rowGroup, byte[] fetched, int offset, int frame) throws CorruptBlockException {
+    RowGroupStats rg = index.rowGroups.get(rowGroup);
+    int keyId = rg.attributeKeyIds()[frame];
+    String where = where(blockId, partKey(rg)) + " row group " + rowGroup + " column " + Column.ATTR_VALUES
+        + " key " + index.dictionary[keyId];
+    byte[] decoded = Frames.open(Column.ATTR_VALUES.magic(), fetched, offset, rg.valueFrameLengths()[frame], where);
+    return KeyValues.read(new ByteSource(decoded, where), keyId, index.dictionary);
+  }
 
   private RowGroupCore decodeCore(int rowGroup, byte[] bytes) throws CorruptBlockException {
     return RowGroupCore.decode(chunk(rowGroup, bytes, Column.RESOURCES), chunk(rowGroup, bytes, Column.CORE),
@@ -191,10 +218,14 @@ public final class BlockReader implements AutoCloseable {
   /** The stored bytes of columns {@code first} to {@code last} of a row group, in one ranged get. */
   private byte[] fetch(int rowGroup, Column first, Column last) throws IOException {
     RowGroupStats rg = index.rowGroups.get(rowGroup);
-    String key = partKey(rg);
+    return fetch(rowGroup, rg.offsetOf(first), rg.lengthOf(first, last));
+  }
+
+  private byte[] fetch(int rowGroup, long offset, int length) throws IOException {
+    String key = partKey(index.rowGroups.get(rowGroup));
     byte[] bytes;
     try {
-      bytes = store.getRange(key, rg.offsetOf(first), rg.lengthOf(first, last));
+      bytes = store.getRange(key, offset, length);
     } catch (NoSuchFileException e) {
       throw new CorruptBlockException(where(blockId, key) + ": the data part is missing", e);
     } catch (IOException e) {

@@ -29,12 +29,12 @@ import java.util.Set;
  *   <li>the RESOURCES and CORE columns of the remaining row groups are read and every span is checked
  *       against the conditions they hold; traces with such a span are candidates. When every tag names
  *       an attribute key (not a derived tag or "event") that no event attribute of the row group uses,
- *       ATTRS is read in the same get and {@link AttributeScan} decides the tags there too;
+ *       the ATTR_VALUES frames of those keys are read too and {@link AttributeScan} decides the tags there;
  *   <li>candidates are taken newest first by their earliest span start: the rest of their row group is
  *       decoded and, with tag conditions, {@link SpanMatcher} decides on the full span, until the limit.
  * </ol>
  * Everything but tags is decided on the core columns exactly as SpanMatcher decides it; tags are decided by
- * the ATTRS scan when only span and resource attributes can satisfy them, else by SpanMatcher itself.
+ * the attribute scan when only span and resource attributes can satisfy them, else by SpanMatcher itself.
  */
 final class BlockSearch {
   private static final Comparator<Candidate> NEWEST_FIRST =
@@ -48,7 +48,7 @@ final class BlockSearch {
   private final int nameId;
   private final long[] tagHashes;
   private final int[] tagKeyIds;
-  /** Checks tags on the ATTRS column; null when the query has no tags or a tag derived tags or events name. */
+  /** Checks tags on ATTR_VALUES frames; null when the query has no tags or a tag derived tags or events name. */
   private final AttributeScan scan;
 
   BlockSearch(BlockReader reader, TraceQuery query) {
@@ -95,9 +95,9 @@ final class BlockSearch {
       }
       reader.stats().rowGroupRead();
       if (tags != null && scan != null && noEventAttributeHas(tags)) {
-        BlockReader.CoreAndAttributes read = reader.coreAndAttributes(r);
+        BlockReader.CoreAndAttributes read = reader.coreAndAttributes(r, scan.keyIds());
         RowGroupCore core = read.core();
-        collect(r, core, scan.scan(read.attributes(), core.spanCount, index.dictionary), resourceTags(core), candidates);
+        collect(r, core, scan.scan(read.values(), core.spanCount), resourceTags(core), candidates);
       } else {
         collect(r, reader.core(r), null, null, candidates);
       }
@@ -158,7 +158,7 @@ final class BlockSearch {
   }
 
   /**
-   * Adds the row group's traces with a span meeting every condition but the tags or, when the ATTRS scan
+   * Adds the row group's traces with a span meeting every condition but the tags or, when the attribute scan
    * decided the tags ({@code spanTags} and {@code resourceTags} not null), every condition: such candidates
    * are confirmed.
    */

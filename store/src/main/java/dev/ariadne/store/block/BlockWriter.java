@@ -125,10 +125,7 @@ public final class BlockWriter {
     RowGroupEncoder.Encoded encoded = rowGroup.finish(traceCount - rowGroup.traceCount());
     long offset = part.size();
     for (byte[] chunk : encoded.chunks()) part.writeBytes(chunk);
-    RowGroupStats s = encoded.stats();
-    rowGroups.add(new RowGroupStats(s.firstTrace(), s.traceCount(), s.spanCount(), s.minStartNanos(),
-        s.maxStartNanos(), s.minDurationNanos(), s.maxDurationNanos(), s.serviceIds(), s.nameIds(), s.kindMask(),
-        partSizes.size(), offset, s.chunkLengths()));
+    rowGroups.add(encoded.stats().at(partSizes.size(), offset));
     rowGroup = new RowGroupEncoder(dictionary);
     if (part.size() >= PART_BYTES) putPart();
   }

@@ -1,7 +1,6 @@
 package dev.ariadne.store.block;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Reads what {@link ByteSink} wrote, checking every read against the bytes that exist: a length or count
@@ -44,20 +43,6 @@ final class ByteSource {
   int readByte() throws CorruptBlockException {
     need(1);
     return bytes[position++] & 0xFF;
-  }
-
-  int peekByte() throws CorruptBlockException {
-    need(1);
-    return bytes[position] & 0xFF;
-  }
-
-  /** Reads a length-prefixed string and tells whether its UTF-8 bytes are {@code utf8}, allocating nothing. */
-  boolean readStringEquals(byte[] utf8) throws CorruptBlockException {
-    int length = readCount(1, "string length");
-    need(length);
-    boolean equal = Arrays.equals(bytes, position, position + length, utf8, 0, utf8.length);
-    position += length;
-    return equal;
   }
 
   int readFixed32() throws CorruptBlockException {

@@ -1,6 +1,6 @@
 package dev.ariadne.store.block;
 
-import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
 import java.util.zip.CRC32C;
@@ -22,11 +22,17 @@ final class Frames {
   private static final int LEVEL = 3;
   /** Creating a zstd context costs about a third of decompressing a chunk: each thread keeps one. */
   private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSOR = ThreadLocal.withInitial(ZstdDecompressCtx::new);
+  /** Likewise for compressing: a row group seals a frame per attribute key, most of them small. */
+  private static final ThreadLocal<ZstdCompressCtx> COMPRESSOR = ThreadLocal.withInitial(() -> {
+    ZstdCompressCtx ctx = new ZstdCompressCtx();
+    ctx.setLevel(LEVEL);
+    return ctx;
+  });
 
   private Frames() {}
 
   static byte[] seal(int magic, byte[] raw) {
-    byte[] compressed = Zstd.compress(raw, LEVEL);
+    byte[] compressed = COMPRESSOR.get().compress(raw);
     boolean useZstd = compressed.length < raw.length && (long) compressed.length * MAX_RATIO >= raw.length;
     byte[] payload = useZstd ? compressed : raw;
     ByteSink out = new ByteSink(HEADER_BYTES + payload.length);

@@ -12,6 +12,10 @@ import java.util.List;
  * tags is evaluated on, and the skeleton the other columns are read into.
  */
 final class RowGroupCore {
+  // values() copies its array on every call: once per span was half of a search's time.
+  private static final int KINDS = SpanKind.values().length;
+  private static final int STATUSES = StatusCode.values().length;
+
   final Resource[] resources;
   final String[] resourceServices;
   final ScopeTable scopes;
@@ -86,7 +90,7 @@ final class RowGroupCore {
         core.resource[s] = coreChunk.readInt(resourceCount - 1, "resource index");
         core.name[s] = coreChunk.readInt(dictionary.length - 1, "span name id");
         int kindStatus = coreChunk.readByte();
-        if ((kindStatus & 7) >= SpanKind.values().length || (kindStatus >> 3) >= StatusCode.values().length) {
+        if ((kindStatus & 7) >= KINDS || (kindStatus >> 3) >= STATUSES) {
           throw coreChunk.corrupt("invalid kind/status byte " + kindStatus);
         }
         core.kindStatus[s] = (byte) kindStatus;

@@ -8,13 +8,14 @@ import dev.ariadne.model.SpanLink;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a row group's decoded core and its IDS, ATTRS and EXTRA chunks back into spans. */
+/** Turns a row group's decoded core and its IDS, EXTRA, ATTR_KEYS and ATTR_VALUES chunks back into spans. */
 final class RowGroupDecoder {
   private RowGroupDecoder() {}
 
   /** Every span of the row group, in stored order (trace by trace). */
-  static Span[] decode(RowGroupCore core, ByteSource ids, ByteSource attrs, ByteSource extra,
-      long[] traceHigh, long[] traceLow, int firstTrace, String[] dictionary) throws CorruptBlockException {
+  static Span[] decode(RowGroupCore core, ByteSource ids, ByteSource extra, ByteSource attributeKeys,
+      KeyValues[] values, long[] traceHigh, long[] traceLow, int firstTrace, String[] dictionary)
+      throws CorruptBlockException {
     int n = core.spanCount;
     if ((long) n * 8 > ids.remaining()) throw ids.corrupt(n + " span ids cannot fit in " + ids.remaining() + " bytes");
     long[] spanIds = new long[n];
@@ -25,15 +26,30 @@ final class RowGroupDecoder {
       int to = core.traceFirstSpan[t + 1];
       for (int s = from; s < to; s++) {
         long parent = readParent(ids, spanIds, from, to);
-        Attributes attributes = AttributeCodec.read(attrs, dictionary);
+        Attributes attributes = readAttributes(s, attributeKeys, values, dictionary);
         spans[s] = readSpan(core, s, extra, dictionary, traceHigh[firstTrace + t], traceLow[firstTrace + t],
             spanIds[s], parent, attributes);
       }
     }
-    if (ids.hasRemaining() || attrs.hasRemaining() || extra.hasRemaining()) {
-      throw (ids.hasRemaining() ? ids : attrs.hasRemaining() ? attrs : extra).corrupt("bytes left after the last span");
+    if (ids.hasRemaining() || extra.hasRemaining() || attributeKeys.hasRemaining()) {
+      ByteSource left = ids.hasRemaining() ? ids : extra.hasRemaining() ? extra : attributeKeys;
+      throw left.corrupt("bytes left after the last span");
     }
+    for (KeyValues key : values) key.checkConsumed();
     return spans;
+  }
+
+  /** Span {@code span}'s attributes: its keys in order from ATTR_KEYS, each value from its key's frame. */
+  private static Attributes readAttributes(int span, ByteSource keys, KeyValues[] values, String[] dictionary)
+      throws CorruptBlockException {
+    int count = keys.readCount(1, "attributes");
+    if (count == 0) return Attributes.EMPTY;
+    Attributes.Builder b = Attributes.builder(count);
+    for (int i = 0; i < count; i++) {
+      KeyValues key = values[keys.readInt(values.length - 1, "attribute key position")];
+      b.put(dictionary[key.keyId], key.next(span));
+    }
+    return b.build();
   }
 
   private static long readParent(ByteSource ids, long[] spanIds, int from, int to) throws CorruptBlockException {

@@ -25,6 +25,7 @@ final class RowGroupEncoder {
   static final int TAG_BLOOM_BITS = 10;
 
   private final StringDictionary dictionary;
+  private final AttributeColumns attributeColumns;
   private final Map<Resource, Integer> resources = new HashMap<>();
   private final Map<InstrumentationScope, Integer> scopes = new HashMap<>();
   private final ByteSink resourceTable = new ByteSink(4096);
@@ -33,7 +34,6 @@ final class RowGroupEncoder {
   private final ByteSink core = new ByteSink(1 << 16);
   private final ByteSink spanIds = new ByteSink(1 << 16);
   private final ByteSink parents = new ByteSink(1 << 14);
-  private final ByteSink attrs = new ByteSink(1 << 18);
   private final ByteSink extra = new ByteSink(1 << 16);
   private final TreeSet<Integer> serviceIds = new TreeSet<>();
   private final TreeSet<Integer> nameIds = new TreeSet<>();
@@ -50,6 +50,7 @@ final class RowGroupEncoder {
 
   RowGroupEncoder(StringDictionary dictionary) {
     this.dictionary = dictionary;
+    this.attributeColumns = new AttributeColumns(dictionary);
   }
 
   int spanCount() {
@@ -68,11 +69,12 @@ final class RowGroupEncoder {
     traceHeaders.writeVarint(spans.size());
     traceHeaders.writeFixed64(traceStart);
     Map<Long, Integer> indexOf = spans.size() > 16 ? firstIndexes(spans) : null;
+    int ordinal = spanCount;
     for (Span span : spans) {
       addCore(span, traceStart);
       spanIds.writeFixed64(span.spanId());
       writeParent(span.parentSpanId(), spans, indexOf);
-      AttributeCodec.write(attrs, span.attributes(), dictionary);
+      attributeColumns.add(ordinal++, span.attributes());
       addExtra(span);
       addTags(span);
     }
@@ -228,13 +230,22 @@ final class RowGroupEncoder {
     ids.writeBytes(spanIds.toByteArray());
     ids.writeBytes(parents.toByteArray());
     chunks[Column.IDS.ordinal()] = seal(Column.IDS, ids);
-    chunks[Column.ATTRS.ordinal()] = seal(Column.ATTRS, attrs);
     chunks[Column.EXTRA.ordinal()] = seal(Column.EXTRA, extra);
+    chunks[Column.ATTR_KEYS.ordinal()] = seal(Column.ATTR_KEYS, attributeColumns.keyOrder());
+    byte[][] valueFrames = attributeColumns.sealValues();
+    int[] valueLengths = new int[valueFrames.length];
+    ByteSink values = new ByteSink(1 << 16);
+    for (int i = 0; i < valueFrames.length; i++) {
+      valueLengths[i] = valueFrames[i].length;
+      values.writeBytes(valueFrames[i]);
+    }
+    chunks[Column.ATTR_VALUES.ordinal()] = values.toByteArray();
     chunks[Column.TAGS.ordinal()] = seal(Column.TAGS, tagBloom());
     int[] lengths = new int[chunks.length];
     for (int i = 0; i < chunks.length; i++) lengths[i] = chunks[i].length;
     RowGroupStats stats = new RowGroupStats(firstTrace, traceCount, spanCount, minStart, maxStart, minDuration,
-        maxDuration, toArray(serviceIds), toArray(nameIds), kindMask, 0, 0, lengths);
+        maxDuration, toArray(serviceIds), toArray(nameIds), kindMask, 0, 0, lengths, attributeColumns.keyIds(),
+        valueLengths);
     return new Encoded(chunks, stats);
   }
 

@@ -94,6 +94,30 @@ class BlockFindTest {
     }
   }
 
+  @Test
+  void aTagSearchReadsOnlyTheValueFramesOfTheKeysItNames() throws Exception {
+    try (BlockReader reader = BlockReader.open(store, "find")) {
+      BlockIndex index = reader.index();
+      int key = index.idOf("http.method");
+      long everything = 0;
+      long named = 0;  // what a search on http.method alone may read, but for the row group it decodes
+      long largest = 0;
+      for (RowGroupStats rg : index.rowGroups) {
+        everything += rg.totalLength();
+        largest = Math.max(largest, rg.totalLength());
+        int frame = rg.valueFrameOf(key);
+        named += rg.lengthOf(Column.RESOURCES, Column.CORE) + rg.chunkLengths()[Column.TAGS.ordinal()]
+            + (frame < 0 ? 0 : rg.valueFrameLengths()[frame]);
+      }
+      long before = reader.stats().bytesRead();
+      TraceQuery query = TraceQuery.builder().tag("http.method", "GET").limit(1).build();
+      assertEquals(memory.findTraces(query), reader.find(query));
+      long read = reader.stats().bytesRead() - before;
+      assertTrue(read <= named + largest, read + " bytes read, " + named + " in the frames searched");
+      assertTrue(named + largest < everything / 2, named + " bytes searched of " + everything);
+    }
+  }
+
   private static Trace rareTrace() {
     TraceId id = new TraceId(42, 42);
     long start = RandomTraces.BASE + (TRACES + 5) * 1_000_000_000L;

@@ -94,9 +94,12 @@ class CorruptBlockTest {
     SplittableRandom random = new SplittableRandom(3);
     byte[] partBytes = store.get(BlockKeys.part(BLOCK, 0));
     byte[] indexBytes = store.get(BlockKeys.index(BLOCK));
-    for (int i = 0; i < 150; i++) {
+    int valueFrames = BlockIndex.decode(indexBytes, "test").rowGroups.get(0).attributeKeyIds().length;
+    assertTrue(valueFrames > 3, "row group 0 has several attribute keys: " + valueFrames);
+    for (int i = 0; i < 300; i++) {
       Column column = Column.ALL[random.nextInt(Column.ALL.length)];
-      replaceChunk(partBytes, indexBytes, column, random);
+      int frame = column == Column.ATTR_VALUES ? random.nextInt(valueFrames) : -1;
+      replaceFrame(partBytes, indexBytes, column, frame, random);
       try (BlockReader reader = BlockReader.open(store, BLOCK)) {
         readEverything(reader);
       } catch (IOException e) {
@@ -106,6 +109,36 @@ class CorruptBlockTest {
       }
     }
     assertSoundBlockReads();
+  }
+
+  @Test
+  void valueFramesTheIndexAttributesToTheWrongKeyAreRejected() throws Exception {
+    BlockIndex index = BlockIndex.decode(store.get(BlockKeys.index(BLOCK)), "test");
+    List<RowGroupStats> rowGroups = new ArrayList<>(index.rowGroups);
+    RowGroupStats rg = rowGroups.get(0);
+    int[] swapped = rg.attributeKeyIds().clone();
+    swapped[0] = rg.attributeKeyIds()[1];
+    swapped[1] = rg.attributeKeyIds()[0];
+    rowGroups.set(0, new RowGroupStats(rg.firstTrace(), rg.traceCount(), rg.spanCount(), rg.minStartNanos(),
+        rg.maxStartNanos(), rg.minDurationNanos(), rg.maxDurationNanos(), rg.serviceIds(), rg.nameIds(), rg.kindMask(),
+        rg.part(), rg.offset(), rg.chunkLengths(), swapped, rg.valueFrameLengths()));
+    store.put(BlockKeys.index(BLOCK), BlockIndex.encode(dictionaryOf(index), rowGroups, index.partSizes,
+        index.traceHigh, index.traceLow));
+    try (BlockReader reader = BlockReader.open(store, BLOCK)) {
+      IOException e = assertThrows(IOException.class, () -> reader.forEachTrace(t -> { }));
+      assertTrue(e.getMessage().contains(BLOCK) && e.getMessage().contains("row group 0 column ATTR_VALUES key ")
+          && e.getMessage().contains("where the index says"), e.getMessage());
+    }
+  }
+
+  @Test
+  void anOlderFormatVersionIsRejectedWithAClearMessage() throws Exception {
+    byte[] payload = Frames.open(BlockIndex.MAGIC, store.get(BlockKeys.index(BLOCK)), "test");
+    payload[0] = 1;  // the version varint
+    store.put(BlockKeys.index(BLOCK), Frames.seal(BlockIndex.MAGIC, payload));
+    IOException e = assertThrows(IOException.class, () -> BlockReader.open(store, BLOCK));
+    assertTrue(e.getMessage().contains(BLOCK) && e.getMessage().contains("block format version 1 is not readable")
+        && e.getMessage().contains("reads only version 2"), e.getMessage());
   }
 
   @Test
@@ -159,12 +192,17 @@ class CorruptBlockTest {
     return out;
   }
 
-  /** Rewrites row group 0's chunk of {@code column} as a hostile one and fixes the index to point at it. */
-  private void replaceChunk(byte[] partBytes, byte[] indexBytes, Column column, SplittableRandom random) throws IOException {
+  /**
+   * Rewrites one frame of row group 0 as a hostile one, from the pristine part and index, and fixes the index
+   * to point at it: the chunk of {@code column}, or for ATTR_VALUES the {@code frame}-th key's values frame.
+   */
+  private void replaceFrame(byte[] partBytes, byte[] indexBytes, Column column, int frame, SplittableRandom random)
+      throws IOException {
     BlockIndex index = BlockIndex.decode(indexBytes, "test");
     RowGroupStats rg = index.rowGroups.get(0);
-    int offset = (int) rg.offsetOf(column);
-    int length = rg.chunkLengths()[column.ordinal()];
+    boolean valueFrame = column == Column.ATTR_VALUES;
+    int offset = (int) (valueFrame ? rg.offsetOfValueFrame(frame) : rg.offsetOf(column));
+    int length = valueFrame ? rg.valueFrameLengths()[frame] : rg.chunkLengths()[column.ordinal()];
     byte[] payload = Frames.open(column.magic(), partBytes, offset, length, "test");
     byte[] chunk = Frames.seal(column.magic(), payload.length == 0 ? payload : hostile(payload, random));
     int delta = chunk.length - length;
@@ -175,19 +213,29 @@ class CorruptBlockTest {
     List<RowGroupStats> rowGroups = new ArrayList<>();
     for (RowGroupStats r : index.rowGroups) {
       int[] lengths = r.chunkLengths().clone();
+      int[] valueLengths = r.valueFrameLengths().clone();
       long shifted = r.offset();
-      if (r == rg) lengths[column.ordinal()] = chunk.length;
-      else if (r.part() == 0 && r.offset() > rg.offset()) shifted += delta;
+      if (r == rg) {
+        lengths[column.ordinal()] += delta;
+        if (valueFrame) valueLengths[frame] = chunk.length;
+      } else if (r.part() == 0 && r.offset() > rg.offset()) {
+        shifted += delta;
+      }
       rowGroups.add(new RowGroupStats(r.firstTrace(), r.traceCount(), r.spanCount(), r.minStartNanos(),
           r.maxStartNanos(), r.minDurationNanos(), r.maxDurationNanos(), r.serviceIds(), r.nameIds(), r.kindMask(),
-          r.part(), shifted, lengths));
+          r.part(), shifted, lengths, r.attributeKeyIds(), valueLengths));
     }
     long[] sizes = index.partSizes.clone();
     sizes[0] += delta;
+    store.put(BlockKeys.part(BLOCK, 0), part);
+    store.put(BlockKeys.index(BLOCK), BlockIndex.encode(dictionaryOf(index), rowGroups, sizes, index.traceHigh,
+        index.traceLow));
+  }
+
+  private static StringDictionary dictionaryOf(BlockIndex index) {
     StringDictionary dictionary = new StringDictionary();
     for (String s : index.dictionary) dictionary.id(s);
-    store.put(BlockKeys.part(BLOCK, 0), part);
-    store.put(BlockKeys.index(BLOCK), BlockIndex.encode(dictionary, rowGroups, sizes, index.traceHigh, index.traceLow));
+    return dictionary;
   }
 
   private void assertEveryReadFailsCleanly(String what) {

@@ -1,6 +1,7 @@
 package dev.ariadne.store.block;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ariadne.model.AnyValue;
 import dev.ariadne.model.Attributes;
@@ -11,6 +12,7 @@ import dev.ariadne.store.Trace;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,13 +22,15 @@ import java.util.TreeSet;
 /**
  * Fails when a generator stops setting a field: every component of every record of the span model must
  * take a value other than its default (zero, "", empty) somewhere, and every attribute value type must
- * occur, so a round trip over the generated data exercises all of them. Found by reflection, so a field
+ * occur, and some span must carry an attribute key twice (OTLP keeps duplicates, and the block stores span
+ * attributes per key), so a round trip over the generated data exercises all of them. Found by reflection, so a field
  * added to the model is covered, or this fails, without editing this class.
  */
 final class FieldCoverage {
   private final Set<String> unset = new TreeSet<>();
   private final Set<String> set = new TreeSet<>();
   private final EnumSet<AnyValue.Type> types = EnumSet.noneOf(AnyValue.Type.class);
+  private boolean duplicateKey;
 
   static void assertCovers(List<Trace> traces) {
     FieldCoverage coverage = new FieldCoverage();
@@ -34,10 +38,13 @@ final class FieldCoverage {
     coverage.unset.removeAll(coverage.set);
     assertEquals(Set.of(), coverage.unset, "fields the generator never set");
     assertEquals(EnumSet.allOf(AnyValue.Type.class), coverage.types, "attribute value types generated");
+    assertTrue(coverage.duplicateKey, "no span has an attribute key twice");
   }
 
   private void visitSpan(Span span) {
     visitRecord(span);
+    Set<String> keys = new HashSet<>();
+    for (int i = 0; i < span.attributes().size(); i++) if (!keys.add(span.attributes().key(i))) duplicateKey = true;
     visitRecord(span.resource());
     span.resource().entityRefs().forEach(this::visitRecord);
     visitRecord(span.scope());

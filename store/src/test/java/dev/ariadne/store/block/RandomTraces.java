@@ -27,7 +27,7 @@ final class RandomTraces {
   static final String[] SERVICES = {"cart", "checkout", "payment", "shipping", "search"};
   static final String[] NAMES = {"GET /", "POST /pay", "query", "send", "compute", "lookup"};
   static final String[] KEYS = {"http.method", "http.status_code", "db.system", "region", "retry", "ratio"};
-  /** Event attributes use only these, so searches on the other keys take the ATTRS-scan path. */
+  /** Event attributes use only these, so searches on the other keys take the attribute-scan path. */
   static final String[] EVENT_KEYS = {"retry", "ratio"};
   static final String[] STRINGS = {"GET", "POST", "postgres", "eu-west", "us-east", ""};
   static final long BASE = 1_700_000_000_000_000_000L;
