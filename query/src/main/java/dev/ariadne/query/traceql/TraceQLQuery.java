@@ -60,8 +60,9 @@ public final class TraceQLQuery {
 
   /**
    * Sets on the builder the conditions every matching trace is sure to meet on one span, so that a store
-   * can skip traces early: service (from {@code resource.service.name = "x"}), operation ({@code name = "x"})
-   * and kind ({@code kind = server}), when they are conjuncts of a filter the whole query requires. The full
+   * can skip traces early: service (from {@code resource.service.name = "x"}), operation ({@code name = "x"}),
+   * kind ({@code kind = server}), string attributes as tags ({@code span.tenant.id = "t"}) and span duration
+   * bounds ({@code duration > 100ms}), when they are conjuncts of a filter the whole query requires. The full
    * query must still be applied as the trace filter; these only narrow what it has to look at.
    */
   public void pushDown(TraceQuery.Builder builder) {
@@ -83,10 +84,26 @@ public final class TraceQLQuery {
     boolean service = false;
     boolean operation = false;
     boolean kind = false;
+    long minDuration = 0;
+    long maxDuration = 0;
     for (FieldExpr c : conjuncts) {
-      if (!(c instanceof Comparison cmp) || cmp.op() != CompareOp.EQ) continue;
-      FieldExpr field = cmp.left() instanceof Literal ? cmp.right() : cmp.left();
-      Value value = cmp.left() instanceof Literal l ? l.value() : cmp.right() instanceof Literal r ? r.value() : null;
+      if (!(c instanceof Comparison cmp)) continue;
+      boolean literalFirst = cmp.left() instanceof Literal;
+      FieldExpr field = literalFirst ? cmp.right() : cmp.left();
+      Value value = literalFirst ? ((Literal) cmp.left()).value() : cmp.right() instanceof Literal r ? r.value() : null;
+      if (value == null) continue;
+      CompareOp op = literalFirst ? mirrored(cmp.op()) : cmp.op();
+      if (field.equals(new IntrinsicRef(Intrinsic.DURATION)) && value instanceof Value.Duration(long nanos)) {
+        switch (op) {
+          case GT -> minDuration = Math.max(minDuration, nanos + 1);
+          case GTE -> minDuration = Math.max(minDuration, nanos);
+          case LT -> maxDuration = nanos > 1 ? minPositive(maxDuration, nanos - 1) : maxDuration;
+          case LTE -> maxDuration = nanos > 0 ? minPositive(maxDuration, nanos) : maxDuration;
+          default -> { }
+        }
+        continue;
+      }
+      if (op != CompareOp.EQ) continue;
       if (field.equals(new AttributeRef(AttributeScope.RESOURCE, Resource.SERVICE_NAME))
           && value instanceof Value.Str(String s) && !service) {
         builder.serviceName(s);
@@ -97,8 +114,29 @@ public final class TraceQLQuery {
       } else if (field.equals(new IntrinsicRef(Intrinsic.KIND)) && value instanceof Value.Kind(SpanKind k) && !kind) {
         builder.spanKind(k);
         kind = true;
+      } else if (field instanceof AttributeRef attribute && value instanceof Value.Str(String s)) {
+        // A string attribute equal to s is a tag whose text is s, which the store's tag condition finds
+        // among span, resource and event attributes: implied, whatever the scope.
+        builder.tag(attribute.name(), s);
       }
     }
+    if (minDuration != 0 || maxDuration != 0) builder.durationNanos(minDuration, maxDuration);
+  }
+
+  /** The operator with its sides swapped: {@code 1s < duration} is {@code duration > 1s}. */
+  private static CompareOp mirrored(CompareOp op) {
+    return switch (op) {
+      case GT -> CompareOp.LT;
+      case GTE -> CompareOp.LTE;
+      case LT -> CompareOp.GT;
+      case LTE -> CompareOp.GTE;
+      default -> op;
+    };
+  }
+
+  /** The smaller bound, where 0 means none yet. */
+  private static long minPositive(long current, long bound) {
+    return current == 0 ? bound : Math.min(current, bound);
   }
 
   /** The attributes the query looks at, in order of appearance, for showing them with matched spans. */

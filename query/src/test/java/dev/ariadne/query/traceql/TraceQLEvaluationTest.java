@@ -2,6 +2,7 @@ package dev.ariadne.query.traceql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ariadne.model.Attributes;
 import dev.ariadne.model.Bytes;
@@ -244,6 +245,24 @@ class TraceQLEvaluationTest {
       TraceQuery q = pushedDown(notExact);
       assertNull(q.serviceName(), notExact);
       assertNull(q.operationName(), notExact);
+    }
+  }
+
+  @Test
+  void pushDownPassesStringAttributesAsTagsAndDurationBounds() throws Exception {
+    TraceQuery q = pushedDown("{ resource.service.name = \"shop\" && span.tenant.id = \"t7\" && .region = \"eu\""
+        + " && duration >= 100ms && duration < 2s }");
+    assertEquals("shop", q.serviceName());
+    assertEquals(List.of(Map.entry("tenant.id", "t7"), Map.entry("region", "eu")), q.tags());
+    assertEquals(100_000_000L, q.minDurationNanos());
+    assertEquals(1_999_999_999L, q.maxDurationNanos());
+    TraceQuery mirrored = pushedDown("{ 1s < duration && span.http.status_code = 500 }");
+    assertEquals(1_000_000_001L, mirrored.minDurationNanos());
+    assertTrue(mirrored.tags().isEmpty(), "only string values become tags");
+    for (String notImplied : List.of("{ span.tenant.id != \"t7\" }", "{ span.tenant.id = \"t7\" || duration > 1s }",
+        "{ span.tenant.id =~ \"t.*\" }", "{ duration > 1s } || { span.a = \"b\" }")) {
+      TraceQuery none = pushedDown(notImplied);
+      assertTrue(none.tags().isEmpty() && none.minDurationNanos() == 0, notImplied);
     }
   }
 
