@@ -61,8 +61,8 @@ public final class TraceQLQuery {
   /**
    * Sets on the builder the conditions every matching trace is sure to meet on one span, so that a store
    * can skip traces early: service (from {@code resource.service.name = "x"}), operation ({@code name = "x"}),
-   * kind ({@code kind = server}), string attributes as tags ({@code span.tenant.id = "t"}) and span duration
-   * bounds ({@code duration > 100ms}), when they are conjuncts of a filter the whole query requires. The full
+   * kind ({@code kind = server}) and span duration bounds ({@code duration > 100ms}), when they are
+   * conjuncts of a filter the whole query requires. The full
    * query must still be applied as the trace filter; these only narrow what it has to look at.
    */
   public void pushDown(TraceQuery.Builder builder) {
@@ -114,11 +114,9 @@ public final class TraceQLQuery {
       } else if (field.equals(new IntrinsicRef(Intrinsic.KIND)) && value instanceof Value.Kind(SpanKind k) && !kind) {
         builder.spanKind(k);
         kind = true;
-      } else if (field instanceof AttributeRef attribute && value instanceof Value.Str(String s)) {
-        // A string attribute equal to s is a tag whose text is s, which the store's tag condition finds
-        // among span, resource and event attributes: implied, whatever the scope.
-        builder.tag(attribute.name(), s);
       }
+      // Attribute equalities are not passed on as tags: TraceQL's = also matches an element of an array
+      // attribute, which the store's tag condition (the attribute's whole text) does not.
     }
     if (minDuration != 0 || maxDuration != 0) builder.durationNanos(minDuration, maxDuration);
   }
