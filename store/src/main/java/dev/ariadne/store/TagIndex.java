@@ -22,8 +22,8 @@ public final class TagIndex {
   static final int MAX_VALUES = 100_000;
   static final int MAX_LENGTH = 256;
 
-  /** Strings, then Longs, then Doubles, then Booleans; each in its natural order. */
-  private static final Comparator<Object> VALUE_ORDER = Comparator
+  /** Strings, then Longs, then Doubles, then Booleans; each in its natural order. Blocks' tag summaries list values so too. */
+  public static final Comparator<Object> VALUE_ORDER = Comparator
       .comparingInt(TagIndex::typeRank)
       .thenComparing((a, b) -> compareSameType(a, b));
 
@@ -74,7 +74,7 @@ public final class TagIndex {
   }
 
   /** The position of a value's type in {@link #VALUE_ORDER}, or -1 for types not indexed. */
-  private static int typeRank(Object value) {
+  public static int typeRank(Object value) {
     return switch (value) {
       case String s -> 0;
       case Long l -> 1;

@@ -1,8 +1,8 @@
 package dev.ariadne.store.block;
 
 import dev.ariadne.model.Attributes;
+import dev.ariadne.store.TagIndex;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +16,6 @@ final class TagCollector {
   static final int MAX_KEYS = 1_000;
   static final int MAX_VALUES_PER_KEY = 100;
   static final int MAX_LENGTH = 256;
-  static final Comparator<Object> VALUE_ORDER = Comparator
-      .comparingInt(TagCollector::typeRank)
-      .thenComparing(TagCollector::compareSameType);
 
   private final Map<String, Set<Object>> values = new HashMap<>();
   private final Set<String> valuesOverflowed = new TreeSet<>();
@@ -39,7 +36,7 @@ final class TagCollector {
       known = new HashSet<>();
       values.put(key, known);
     }
-    if (typeRank(value) < 0 || value instanceof String s && s.length() > MAX_LENGTH || known.contains(value)) return;
+    if (TagIndex.typeRank(value) < 0 || value instanceof String s && s.length() > MAX_LENGTH || known.contains(value)) return;
     if (known.size() >= MAX_VALUES_PER_KEY) {
       valuesOverflowed.add(key);
       return;
@@ -51,25 +48,9 @@ final class TagCollector {
     TreeMap<String, List<Object>> sorted = new TreeMap<>();
     values.forEach((k, v) -> {
       List<Object> list = new ArrayList<>(v);
-      list.sort(VALUE_ORDER);
+      list.sort(TagIndex.VALUE_ORDER);
       sorted.put(k, List.copyOf(list));
     });
     return new TagSummary(sorted, new ArrayList<>(valuesOverflowed), keysOverflowed);
-  }
-
-  /** The position of a value's type in the order, or -1 for types not summarised. */
-  static int typeRank(Object value) {
-    return switch (value) {
-      case String s -> 0;
-      case Long l -> 1;
-      case Double d -> 2;
-      case Boolean b -> 3;
-      default -> -1;
-    };
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static int compareSameType(Object a, Object b) {
-    return ((Comparable) a).compareTo(b);
   }
 }
