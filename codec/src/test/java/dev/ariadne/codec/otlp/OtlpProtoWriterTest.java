@@ -3,6 +3,7 @@ package dev.ariadne.codec.otlp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ariadne.model.AnyValue;
 import dev.ariadne.model.Attributes;
@@ -181,13 +182,39 @@ class OtlpProtoWriterTest {
     }
   }
 
-  /** Thousands of nested messages, and messages long enough for multi-byte lengths at every level. */
+  /** Tens of thousands of nested messages and strings, far past the writer's first arrays. */
   @Test
   void writesLargeBatches() throws Exception {
     List<Span> spans = new ArrayList<>();
     for (long seed = 1; spans.size() < 3_000; seed++) spans.addAll(randomSpans(seed));
 
     assertWritesTheEncodersBytesAndDecodesBack(spans, "large batch");
+  }
+
+  /** Lengths of one to four bytes: 3,000 spans under one scope, and a 2 MiB value under another. */
+  @Test
+  void writesLengthsOfEveryWidth() throws Exception {
+    Resource resource = Resource.of(Attributes.of("service.name", "big"));
+    InstrumentationScope scope = InstrumentationScope.of("lib", "1");
+    List<Span> spans = new ArrayList<>();
+    for (long seed = 1; spans.size() < 3_000; seed++) {
+      for (Span s : randomSpans(seed)) {
+        spans.add(new Span(resource, scope, s.traceIdHigh(), s.traceIdLow(), s.spanId(), s.parentSpanId(),
+            s.traceState(), s.flags(), s.name(), s.kind(), s.startEpochNanos(), s.endEpochNanos(),
+            s.attributes(), s.droppedAttributesCount(), s.events(), s.droppedEventsCount(), s.links(),
+            s.droppedLinksCount(), s.statusCode(), s.statusMessage()));
+      }
+    }
+    spans.add(span("huge").resource(resource).scope(InstrumentationScope.of("lib", "2"))
+        .attributes(Attributes.of("huge", List.of("é".repeat(1 << 20)))).build());
+
+    byte[] bytes = assertWritesTheEncodersBytesAndDecodesBack(spans, "one resource");
+
+    var resourceSpans = io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.parseFrom(bytes)
+        .getResourceSpans(0);
+    int manySpans = resourceSpans.getScopeSpans(0).getSerializedSize();
+    assertTrue(manySpans >= 1 << 14 && manySpans < 1 << 21, manySpans + " needs a three-byte length");
+    assertTrue(resourceSpans.getSerializedSize() >= 1 << 21, "a four-byte length");
   }
 
   @Test
