@@ -108,6 +108,12 @@ public final class ZipkinQueryApi {
     // Zipkin's own test decides, on the trace as Zipkin shows it: the root's time within the window,
     // and the service's spans together meeting the other conditions.
     query.limit(request.limit()).traceFilter(trace -> request.test(ZipkinEncoder.toZipkin(trace.spans())));
+    // That test wants one of the service's spans within the duration bounds; Zipkin's µs are our ns / 1000
+    // rounded down, so the same bounds on one span let the store skip what cannot match.
+    if (request.minDuration() != null) {
+      long max = request.maxDuration() == null ? 0 : request.maxDuration() * 1_000 + 999;
+      query.durationNanos(request.minDuration() * 1_000, max);
+    }
     List<List<zipkin2.Span>> traces = new ArrayList<>();
     for (Trace trace : reader.findTraces(query.build())) traces.add(ZipkinEncoder.toZipkin(trace.spans()));
     return ZipkinResponses.traces(traces);
