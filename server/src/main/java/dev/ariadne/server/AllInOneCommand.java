@@ -179,13 +179,14 @@ final class AllInOneCommand implements Callable<Integer> {
 
   private LocalStoreConfig localStore() {
     try {
-      return LocalStoreConfig.defaults(dataDir).toBuilder()
+      LocalStoreConfig defaults = LocalStoreConfig.defaults(dataDir);
+      return defaults.toBuilder()
           .fsync(FsyncPolicy.of(walFsync))
           .fsyncInterval(duration(walFsyncInterval))
           .traceIdlePeriod(duration(traceIdlePeriod))
           .maxBlockDuration(duration(maxBlockDuration))
           .maxBlockBytes(maxBlockBytes)
-          .headMaxBytes(Math.max(3 * maxBlockBytes, LocalStoreConfig.defaults(dataDir).headMaxBytes()))
+          .headMaxBytes(Math.max(3 * maxBlockBytes, defaults.headMaxBytes()))
           .blockRetention(duration(blockRetention))
           .flushCheckPeriod(duration(flushCheckPeriod))
           .compactionCycle(duration(compactionCycle))

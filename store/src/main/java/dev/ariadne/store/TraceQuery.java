@@ -38,6 +38,12 @@ public record TraceQuery(
     return new Builder();
   }
 
+  /** The same search with another limit. */
+  public TraceQuery withLimit(int limit) {
+    return new TraceQuery(serviceName, operationName, spanKind, tags, minDurationNanos, maxDurationNanos,
+        startEpochNanos, endEpochNanos, limit, traceFilter);
+  }
+
   /** Starts with no conditions and a limit of 100. */
   public static final class Builder {
     private String serviceName;

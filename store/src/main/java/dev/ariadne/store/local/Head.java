@@ -5,10 +5,12 @@ import dev.ariadne.model.TraceId;
 import dev.ariadne.store.SpanMatcher;
 import dev.ariadne.store.Trace;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -151,25 +153,23 @@ final class Head {
     return spans;
   }
 
-  /** Traces with a span meeting the matcher, with the spans held here; newest stage first. */
-  synchronized List<Trace> find(SpanMatcher matcher) {
-    Map<TraceId, List<Span>> found = new HashMap<>();
+  /** The ids of traces with a span here meeting the matcher; newest stage first. */
+  synchronized Set<TraceId> find(SpanMatcher matcher) {
+    Set<TraceId> found = new LinkedHashSet<>();
     for (Map<TraceId, Pending> stage : List.of(live, headBlock, flushing)) {
       stage.forEach((id, pending) -> {
-        if (!found.containsKey(id) && matcher.matchesAnySpan(pending.spans)) found.put(id, null);
+        if (!found.contains(id) && matcher.matchesAnySpan(pending.spans)) found.add(id);
       });
     }
-    List<Trace> traces = new ArrayList<>(found.size());
-    for (TraceId id : found.keySet()) traces.add(new Trace(id, spans(id)));
-    return traces;
+    return found;
   }
 
   /** Every trace held here, its stages' spans together. */
   synchronized void forEachTrace(Consumer<Trace> action) {
-    Map<TraceId, Boolean> seen = new HashMap<>();
+    Set<TraceId> seen = new HashSet<>();
     for (Map<TraceId, Pending> stage : List.of(live, headBlock, flushing)) {
       for (TraceId id : stage.keySet()) {
-        if (seen.put(id, Boolean.TRUE) == null) action.accept(new Trace(id, spans(id)));
+        if (seen.add(id)) action.accept(new Trace(id, spans(id)));
       }
     }
   }

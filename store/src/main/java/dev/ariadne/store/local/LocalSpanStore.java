@@ -24,9 +24,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -201,48 +202,61 @@ public final class LocalSpanStore implements SpanStore {
    */
   @Override
   public List<Trace> findTraces(TraceQuery query) {
-    SpanMatcher matcher = new SpanMatcher(query);
-    Map<TraceId, Trace> found = new LinkedHashMap<>();
-    for (Trace partial : head.find(matcher)) consider(partial.traceId(), query, found);
-    int perBlock = query.traceFilter() == null ? query.limit() : query.limit() * 4;
-    TraceQuery blockQuery = query.limit() == perBlock ? query : withLimit(query, perBlock);
+    Matches matches = new Matches(query);
+    for (TraceId id : head.find(new SpanMatcher(query))) matches.consider(id);
+    TraceQuery blockQuery = query.traceFilter() == null ? query : query.withLimit(query.limit() * 4);
     List<BlockReader> newestFirst = blocks.newestFirst();
     for (int i = 0; i < newestFirst.size(); i++) {
       BlockReader block = newestFirst.get(i);
-      if (found.size() >= query.limit() && block.meta().maxEndNanos() < oldestStart(found)) {
+      if (matches.complete(block.meta().maxEndNanos())) {
         stats.blocksPassedOver.add(newestFirst.size() - i);
         break;
       }
       stats.blocksSearched.increment();
       try {
-        for (Trace partial : block.find(blockQuery)) consider(partial.traceId(), query, found);
+        for (Trace partial : block.find(blockQuery)) matches.consider(partial.traceId());
       } catch (IOException e) {
         unreadable(block, e);
       }
     }
-    return found.values().stream()
-        .sorted(Comparator.comparingLong(LocalSpanStore::start).reversed())
-        .limit(query.limit())
-        .toList();
+    return matches.newestFirst();
   }
 
-  private void consider(TraceId id, TraceQuery query, Map<TraceId, Trace> found) {
-    if (found.containsKey(id)) return;
-    Trace whole = trace(id);
-    if (query.traceFilter() == null || query.traceFilter().test(whole)) found.put(id, whole);
-  }
+  /** A search's whole traces so far, each read and filtered once, with the start of each. */
+  private final class Matches {
+    private record Match(Trace trace, long start) {}
 
-  private static long oldestStart(Map<TraceId, Trace> found) {
-    return found.values().stream().mapToLong(LocalSpanStore::start).min().orElse(Long.MIN_VALUE);
-  }
+    private final TraceQuery query;
+    private final Set<TraceId> considered = new HashSet<>();
+    private final List<Match> accepted = new ArrayList<>();
+    private long oldestStart = Long.MAX_VALUE;
 
-  private static long start(Trace trace) {
-    return trace.spans().stream().mapToLong(Span::startEpochNanos).min().orElse(0);
-  }
+    Matches(TraceQuery query) {
+      this.query = query;
+    }
 
-  private static TraceQuery withLimit(TraceQuery q, int limit) {
-    return new TraceQuery(q.serviceName(), q.operationName(), q.spanKind(), q.tags(), q.minDurationNanos(),
-        q.maxDurationNanos(), q.startEpochNanos(), q.endEpochNanos(), limit, q.traceFilter());
+    /** Reads the whole trace a source matched and keeps it if the trace filter passes it. */
+    void consider(TraceId id) {
+      if (!considered.add(id)) return;
+      Trace whole = trace(id);
+      if (query.traceFilter() != null && !query.traceFilter().test(whole)) return;
+      long start = whole.spans().stream().mapToLong(Span::startEpochNanos).min().orElse(0);
+      accepted.add(new Match(whole, start));
+      oldestStart = Math.min(oldestStart, start);
+    }
+
+    /** Whether a block whose spans all end by {@code maxEndNanos} can add nothing to the answer. */
+    boolean complete(long maxEndNanos) {
+      return accepted.size() >= query.limit() && maxEndNanos < oldestStart;
+    }
+
+    List<Trace> newestFirst() {
+      return accepted.stream()
+          .sorted(Comparator.comparingLong(Match::start).reversed())
+          .limit(query.limit())
+          .map(Match::trace)
+          .toList();
+    }
   }
 
   @Override
