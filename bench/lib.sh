@@ -51,7 +51,7 @@ start_ariadne() {
     --otlp-grpc-port 0 --otlp-http-port 0 --query-port 0 --admin-port 0 --zipkin-port 0 --tempo-port 0 \
     --jaeger-thrift-http-port 0 --jaeger-grpc-port 0 --jaeger-agent-compact-port 0 --jaeger-agent-binary-port 0 \
     --query-grpc-port 0 --storage "$storage" --data-dir "${data_dir:-$cache/unused}" \
-    --memory-max-traces 1000000 >"$server_log" 2>&1 &
+    --memory-max-traces "${MEMORY_MAX_TRACES:-1000000}" >"$server_log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 300); do
     server_ports=$(grep -m1 '^ariadne all-in-one:' "$server_log" || true)
@@ -68,12 +68,13 @@ start_ariadne() {
 }
 
 # Starts the Zipkin server with in-memory storage and heap $1 on a free port; sets server_pid and
-# server_ports.
+# server_ports. ZIPKIN_MAX_SPANS bounds what it keeps (it evicts the oldest), as MEMORY_MAX_TRACES
+# bounds Ariadne's memory store.
 start_zipkin() {
   local port
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   server_log="$cache/zipkin.log"
-  STORAGE_TYPE=mem MEM_MAX_SPANS=50000000 QUERY_PORT="$port" COLLECTOR_ACTIVITY_ENABLED=false \
+  STORAGE_TYPE=mem MEM_MAX_SPANS="${ZIPKIN_MAX_SPANS:-50000000}" QUERY_PORT="$port" COLLECTOR_ACTIVITY_ENABLED=false \
     "$java" -Xms"$1" -Xmx"$1" -jar "$zipkin_jar" >"$server_log" 2>&1 &
   server_pid=$!
   server_ports="Zipkin :$port"

@@ -20,12 +20,31 @@ public final class Catalog {
   private final TagIndex spanTags = new TagIndex();
   private final TagIndex resourceTags = new TagIndex();
 
+  /** Records the services, operations and attributes of a batch. */
   public synchronized void add(List<Span> spans) {
+    addOperations(spans);
+    addTags(spans, spanTags, resourceTags);
+  }
+
+  /** Records only the services and operations of a batch; the owner records attributes its own way. */
+  public synchronized void addOperations(List<Span> spans) {
+    Resource seen = null;
+    Set<Operation> ops = null;
+    for (Span span : spans) {
+      // Spans of a batch share their Resource object: look its service up once per run, not once per span.
+      if (span.resource() != seen) {
+        seen = span.resource();
+        ops = operations.computeIfAbsent(span.serviceName(), s -> new HashSet<>());
+      }
+      ops.add(new Operation(span.name(), span.kind()));
+    }
+  }
+
+  /** Adds the span and resource attributes of {@code spans} to the two indexes. */
+  public static void addTags(Iterable<Span> spans, TagIndex spanTags, TagIndex resourceTags) {
     Resource indexed = null;
     for (Span span : spans) {
-      operations.computeIfAbsent(span.serviceName(), s -> new HashSet<>()).add(new Operation(span.name(), span.kind()));
       spanTags.add(span.attributes());
-      // Spans of a batch share their Resource object: index it once per run, not once per span.
       if (span.resource() != indexed) {
         indexed = span.resource();
         resourceTags.add(indexed.attributes());

@@ -10,4 +10,13 @@ public interface SpanWriter {
    * only after this call.
    */
   void append(List<Span> spans);
+
+  /**
+   * Appends a batch that arrived as the OTLP protobuf request {@code otlpProto} (an
+   * ExportTraceServiceRequest whose decoding gives exactly these spans). A store that persists batches
+   * may keep those bytes instead of encoding the spans again; the others ignore them.
+   */
+  default void append(List<Span> spans, byte[] otlpProto) {
+    append(spans);
+  }
 }

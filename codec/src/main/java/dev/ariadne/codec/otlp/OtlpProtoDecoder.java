@@ -59,7 +59,7 @@ public final class OtlpProtoDecoder {
     } catch (IOException e) {
       throw new InvalidProtocolBufferException(e);
     }
-    return new DecodedSpans(decoder.spans, decoder.validator.rejected(), decoder.validator.message());
+    return new DecodedSpans(decoder.spans, decoder.validator.rejected(), decoder.validator.message(), body);
   }
 
   /** Decodes an already parsed request (tests and tools that hold protobuf messages). */

@@ -33,7 +33,7 @@ public final class StoreMetrics {
     counter(registry, "ariadne.store.wal.replayed.spans", stats, LocalStoreStats::replayedSpans,
         "Spans read back from the WAL at start.");
     counter(registry, "ariadne.store.wal.replayed.unreadable", stats, LocalStoreStats::replayedUnreadable,
-        "Spans or records in the WAL that could not be decoded at start.");
+        "WAL records that passed their checksum yet could not be decoded at start.");
     counter(registry, "ariadne.store.blocks.written", stats, LocalStoreStats::blocksWritten,
         "Blocks cut from the head.");
     counter(registry, "ariadne.store.block.write.failures", stats, LocalStoreStats::blockWriteFailures,

@@ -68,7 +68,9 @@ public final class ReceiverMetrics {
   private static boolean isTooLarge(RequestLog log) {
     if (log.responseHeaders().status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE) return true;
     // gRPC status 8 is RESOURCE_EXHAUSTED; a trailers-only answer carries it in the headers.
-    String grpcStatus = log.responseTrailers().get("grpc-status", log.responseHeaders().get("grpc-status"));
+    // (Armeria's get(name, default) refuses a null default, which threw on every ordinary answer.)
+    String grpcStatus = log.responseTrailers().get("grpc-status");
+    if (grpcStatus == null) grpcStatus = log.responseHeaders().get("grpc-status");
     return "8".equals(grpcStatus);
   }
 }

@@ -9,5 +9,10 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface SpanConsumer {
-  void consume(List<Span> spans);
+  /**
+   * Consumes spans; {@code otlpProto} is the OTLP protobuf request they were decoded from, which the
+   * next stage may keep as it is (see {@code SpanWriter.append(List, byte[])}), or null when they came
+   * in another form.
+   */
+  void consume(List<Span> spans, byte[] otlpProto);
 }

@@ -29,7 +29,7 @@ public final class SpanIntake {
    */
   public void deliver(DecodedSpans decoded) throws NotStoredException {
     try {
-      if (!decoded.spans().isEmpty()) consumer.consume(decoded.spans());
+      if (!decoded.spans().isEmpty()) consumer.consume(decoded.spans(), decoded.otlpProto());
     } catch (RuntimeException e) {
       metrics.refused(decoded.spans().size() + decoded.rejected());
       throw new NotStoredException(e);

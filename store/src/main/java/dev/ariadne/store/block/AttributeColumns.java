@@ -1,6 +1,7 @@
 package dev.ariadne.store.block;
 
 import dev.ariadne.model.Attributes;
+import dev.ariadne.model.AnyValue;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +17,8 @@ import java.util.Map;
  */
 final class AttributeColumns {
   private final StringDictionary dictionary;
-  /** Position among {@link #keys} by dictionary id: keys are numbered in order of first use. */
-  private final Map<Integer, Integer> positionOf = new HashMap<>();
+  /** Keys are pooled by the decoders, so this mostly hits on a cached hash and an identical string. */
+  private final Map<String, KeyColumn> columnOf = new HashMap<>();
   private final List<KeyColumn> keys = new ArrayList<>();
   private final ByteSink keyOrder = new ByteSink(1 << 14);
   private final ByteSink encoded = new ByteSink(256);
@@ -30,17 +31,15 @@ final class AttributeColumns {
   void add(int span, Attributes attributes) {
     keyOrder.writeVarint(attributes.size());
     for (int i = 0; i < attributes.size(); i++) {
-      int keyId = dictionary.id(attributes.key(i));
-      Integer position = positionOf.get(keyId);
-      if (position == null) {
-        position = keys.size();
-        positionOf.put(keyId, position);
-        keys.add(new KeyColumn(keyId));
+      String key = attributes.key(i);
+      KeyColumn column = columnOf.get(key);
+      if (column == null) {
+        column = new KeyColumn(dictionary.id(key), keys.size());
+        columnOf.put(key, column);
+        keys.add(column);
       }
-      keyOrder.writeVarint(position);
-      encoded.reset();
-      AttributeCodec.writeValue(encoded, attributes.value(i), dictionary);
-      keys.get(position).add(span, encoded.toByteArray());
+      keyOrder.writeVarint(column.position);
+      column.add(span, attributes.value(i));
     }
   }
 
@@ -60,26 +59,47 @@ final class AttributeColumns {
     return frames;
   }
 
-  private static final class KeyColumn {
+  /**
+   * What identifies a distinct value: strings, longs and booleans themselves; doubles by their raw bits
+   * (Double.equals would merge NaN payloads and tell -0 from 0 only by bits anyway); anything else by its
+   * encoding, since equal encodings are equal values.
+   */
+  private Object identity(Object value) {
+    return switch (AnyValue.typeOf(value)) {
+      case STRING, INT, BOOL -> value;
+      case DOUBLE -> new DoubleBits(Double.doubleToRawLongBits((Double) value));
+      default -> {
+        encoded.reset();
+        AttributeCodec.writeValue(encoded, value, dictionary);
+        yield ByteBuffer.wrap(encoded.toByteArray());
+      }
+    };
+  }
+
+  private record DoubleBits(long bits) {}
+
+  private final class KeyColumn {
     final int keyId;
-    /** Index among the distinct values by encoded value: equal encodings are equal values, NaN payloads too. */
-    final Map<ByteBuffer, Integer> indexOf = new HashMap<>();
+    final int position;
+    final Map<Object, Integer> indexOf = new HashMap<>();
     final ByteSink distinct = new ByteSink(1024);
     final ByteSink spans = new ByteSink(256);
     final ByteSink valueOf = new ByteSink(256);
     int count;
     int lastSpan;
 
-    KeyColumn(int keyId) {
+    KeyColumn(int keyId, int position) {
       this.keyId = keyId;
+      this.position = position;
     }
 
-    void add(int span, byte[] value) {
-      Integer index = indexOf.get(ByteBuffer.wrap(value));
+    void add(int span, Object value) {
+      Object identity = identity(value);
+      Integer index = indexOf.get(identity);
       if (index == null) {
         index = indexOf.size();
-        indexOf.put(ByteBuffer.wrap(value), index);
-        distinct.writeBytes(value);
+        indexOf.put(identity, index);
+        AttributeCodec.writeValue(distinct, value, dictionary);
       }
       spans.writeVarint(span - lastSpan);
       lastSpan = span;
@@ -91,10 +111,10 @@ final class AttributeColumns {
       ByteSink raw = new ByteSink(distinct.size() + spans.size() + valueOf.size() + 16);
       raw.writeVarint(keyId);
       raw.writeVarint(indexOf.size());
-      raw.writeBytes(distinct.toByteArray());
+      raw.writeBytes(distinct);
       raw.writeVarint(count);
-      raw.writeBytes(spans.toByteArray());
-      raw.writeBytes(valueOf.toByteArray());
+      raw.writeBytes(spans);
+      raw.writeBytes(valueOf);
       return Frames.seal(Column.ATTR_VALUES.magic(), raw.toByteArray());
     }
   }

@@ -64,9 +64,18 @@ final class BloomFilter {
 
   /** A 64-bit hash of a tag as the searches compare it: key and value text. */
   static long hashTag(String key, String value) {
+    return hashTag(hashTagKey(key), value);
+  }
+
+  /** The first half of {@link #hashTag(String, String)}, which writers compute once per key. */
+  static long hashTagKey(String key) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < key.length(); i++) h = (h ^ key.charAt(i)) * 0x100000001b3L;
-    h = (h ^ 0xFFFF) * 0x100000001b3L;  // a separator no char of the key can fake
+    return (h ^ 0xFFFF) * 0x100000001b3L;  // a separator no char of the key can fake
+  }
+
+  static long hashTag(long keyHash, String value) {
+    long h = keyHash;
     for (int i = 0; i < value.length(); i++) h = (h ^ value.charAt(i)) * 0x100000001b3L;
     return mix(h);
   }

@@ -33,6 +33,10 @@ final class ByteSink {
     writeBytes(b, 0, b.length);
   }
 
+  void writeBytes(ByteSink other) {
+    writeBytes(other.bytes, 0, other.size);
+  }
+
   void writeBytes(byte[] b, int offset, int length) {
     ensure(length);
     System.arraycopy(b, offset, bytes, size, length);

@@ -10,6 +10,7 @@ import dev.ariadne.model.SpanEvent;
 import dev.ariadne.model.SpanLink;
 import dev.ariadne.store.Trace;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,14 @@ final class RowGroupEncoder {
   private final ByteSink spanIds = new ByteSink(1 << 16);
   private final ByteSink parents = new ByteSink(1 << 14);
   private final ByteSink extra = new ByteSink(1 << 16);
-  private final TreeSet<Integer> serviceIds = new TreeSet<>();
-  private final TreeSet<Integer> nameIds = new TreeSet<>();
+  private final BitSet serviceIds = new BitSet();
+  private final BitSet nameIds = new BitSet();
+  /** Bloom hashes of tag keys, computed once per key (see {@link BloomFilter#hashTagKey}). */
+  private final Map<String, Long> tagKeyHashes = new HashMap<>();
+  /** Consecutive spans mostly share their Resource object: the last one's table index and service id. */
+  private Resource lastResource;
+  private int lastResourceIndex;
+  private int lastServiceId;
   private final TreeSet<Integer> eventKeyIds = new TreeSet<>();
   private long[] tagHashes = new long[1024];
   private int tagHashCount;
@@ -83,10 +90,15 @@ final class RowGroupEncoder {
   }
 
   private void addCore(Span span, long traceStart) {
-    int resource = resourceIndex(span.resource());
+    if (span.resource() != lastResource) {
+      lastResource = span.resource();
+      lastResourceIndex = resourceIndex(lastResource);
+      lastServiceId = dictionary.id(span.serviceName());
+    }
+    int resource = lastResourceIndex;
     int name = dictionary.id(span.name());
-    serviceIds.add(dictionary.id(span.serviceName()));
-    nameIds.add(name);
+    serviceIds.set(lastServiceId);
+    nameIds.set(name);
     kindMask |= 1 << span.kind().ordinal();
     long start = span.startEpochNanos();
     long duration = span.endEpochNanos() - start;
@@ -171,7 +183,12 @@ final class RowGroupEncoder {
 
   private void addTag(String key, String value) {
     if (tagHashCount == tagHashes.length) tagHashes = Arrays.copyOf(tagHashes, tagHashCount * 2);
-    tagHashes[tagHashCount++] = BloomFilter.hashTag(key, value);
+    Long keyHash = tagKeyHashes.get(key);
+    if (keyHash == null) {
+      keyHash = BloomFilter.hashTagKey(key);
+      tagKeyHashes.put(key, keyHash);
+    }
+    tagHashes[tagHashCount++] = BloomFilter.hashTag(keyHash, value);
   }
 
   private int resourceIndex(Resource resource) {
@@ -267,8 +284,8 @@ final class RowGroupEncoder {
     return Frames.seal(column.magic(), raw.toByteArray());
   }
 
-  private static int[] toArray(TreeSet<Integer> ids) {
-    return ids.stream().mapToInt(Integer::intValue).toArray();
+  private static int[] toArray(BitSet ids) {
+    return ids.stream().toArray();
   }
 
   record Encoded(byte[][] chunks, RowGroupStats stats) {}

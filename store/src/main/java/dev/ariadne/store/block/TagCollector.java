@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** Gathers a {@link TagSummary} within its bounds while a block is written. */
 final class TagCollector {
@@ -18,7 +17,7 @@ final class TagCollector {
   static final int MAX_LENGTH = 256;
 
   private final Map<String, Set<Object>> values = new HashMap<>();
-  private final Set<String> valuesOverflowed = new TreeSet<>();
+  private final Set<String> valuesOverflowed = new HashSet<>();
   private boolean keysOverflowed;
 
   void add(Attributes attributes) {
@@ -36,6 +35,8 @@ final class TagCollector {
       known = new HashSet<>();
       values.put(key, known);
     }
+    // A key already past its bound has nothing more to record: skip hashing its (often unique) values.
+    if (known.size() >= MAX_VALUES_PER_KEY && valuesOverflowed.contains(key)) return;
     if (TagIndex.typeRank(value) < 0 || value instanceof String s && s.length() > MAX_LENGTH || known.contains(value)) return;
     if (known.size() >= MAX_VALUES_PER_KEY) {
       valuesOverflowed.add(key);
@@ -51,6 +52,6 @@ final class TagCollector {
       list.sort(TagIndex.VALUE_ORDER);
       sorted.put(k, List.copyOf(list));
     });
-    return new TagSummary(sorted, new ArrayList<>(valuesOverflowed), keysOverflowed);
+    return new TagSummary(sorted, valuesOverflowed.stream().sorted().toList(), keysOverflowed);
   }
 }

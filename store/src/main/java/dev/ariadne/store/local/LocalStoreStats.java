@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.LongAdder;
 /** Counters of the local store's background and failure paths, read by the metrics endpoint. */
 public final class LocalStoreStats {
   final LongAdder replayedSpans = new LongAdder();
-  final LongAdder replayedSpansRejected = new LongAdder();
   final LongAdder replayedRecordsUnreadable = new LongAdder();
   final LongAdder blocksWritten = new LongAdder();
   final LongAdder blockWriteFailures = new LongAdder();
@@ -26,9 +25,9 @@ public final class LocalStoreStats {
     return replayedSpans.sum();
   }
 
-  /** WAL records that held spans the decoder refused, or could not be decoded at all. */
+  /** WAL records that passed their checksum yet could not be decoded. */
   public long replayedUnreadable() {
-    return replayedSpansRejected.sum() + replayedRecordsUnreadable.sum();
+    return replayedRecordsUnreadable.sum();
   }
 
   public long blocksWritten() {

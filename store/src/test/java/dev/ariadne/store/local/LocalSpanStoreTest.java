@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ariadne.codec.otlp.DecodedSpans;
+import dev.ariadne.codec.otlp.OtlpProtoDecoder;
+import dev.ariadne.codec.otlp.OtlpProtoWriter;
 import dev.ariadne.model.Attributes;
 import dev.ariadne.model.Resource;
 import dev.ariadne.model.Span;
@@ -11,6 +14,7 @@ import dev.ariadne.model.SpanKind;
 import dev.ariadne.model.TraceId;
 import dev.ariadne.store.DependencyLink;
 import dev.ariadne.store.Operation;
+import dev.ariadne.store.TagScope;
 import dev.ariadne.store.Trace;
 import dev.ariadne.store.TraceQuery;
 import dev.ariadne.store.block.BlockIds;
@@ -84,6 +88,41 @@ class LocalSpanStoreTest {
       for (long t = 2; t <= 20; t++) assertEquals(2, reopened.trace(new TraceId(7, t)).spans().size());
       assertEquals(List.of("backend", "cache", "frontend"), reopened.services());
       assertEquals(List.of(new Operation("GET /", SpanKind.SERVER)), reopened.operations("frontend", null));
+    }
+  }
+
+  @Test
+  void tagValuesComeFromTheHeadBeforeACutAndFromBlocksAfterItAndARestart() throws IOException {
+    try (LocalSpanStore store = LocalSpanStore.open(config())) {
+      store.append(trace(1));
+      assertEquals(List.of("u1"), store.tagValues(TagScope.SPAN, "user.id", 10));
+      store.flush();
+      store.append(trace(2));
+      assertEquals(List.of("u1", "u2"), store.tagValues(TagScope.SPAN, "user.id", 10));
+      assertEquals(List.of("u1"), store.tagValues(TagScope.SPAN, "user.id", 1));
+      assertEquals(List.of("db.system", "http.route", "user.id"), store.tagNames(TagScope.SPAN));
+      assertEquals(List.of("backend", "frontend"), store.tagValues(TagScope.RESOURCE, "service.name", 10));
+      store.flush();
+    }
+    try (LocalSpanStore store = LocalSpanStore.open(config())) {
+      assertEquals(List.of("u1", "u2"), store.tagValues(TagScope.SPAN, "user.id", 10));
+    }
+  }
+
+  @Test
+  void aBatchThatCameAsOtlpProtobufIsLoggedAsItCameAndReplaysToTheSameSpans() throws IOException {
+    List<Span> valid = trace(1);
+    // The request also holds a span OTLP rejects (span id 0): decoding it again must reject it again.
+    List<Span> sent = new ArrayList<>(valid);
+    sent.add(span("frontend", 1, 0, 0, "no id", NOW, MS));
+    DecodedSpans decoded = OtlpProtoDecoder.decode(OtlpProtoWriter.write(sent));
+    assertEquals(1, decoded.rejected());
+    try (LocalSpanStore store = LocalSpanStore.open(config())) {
+      store.append(decoded.spans(), decoded.otlpProto());
+    }
+    try (LocalSpanStore store = LocalSpanStore.open(config())) {
+      assertEquals(spanIds(new Trace(new TraceId(7, 1), valid)), spanIds(store.trace(new TraceId(7, 1))));
+      assertEquals(0, store.stats().replayedUnreadable());
     }
   }
 
