@@ -1,0 +1,29 @@
+package dev.ariadne.collector.config.exporter;
+
+import dev.ariadne.collector.config.ConfigNode;
+import dev.ariadne.collector.config.TlsSettings;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What every network exporter takes (the Collector's exporterhelper and client settings): the timeout
+ * of one send, retries, the sending queue, TLS, extra headers, and compression.
+ */
+public record ExporterSettings(
+    Duration timeout,
+    RetrySettings retryOnFailure,
+    QueueSettings sendingQueue,
+    TlsSettings tls,
+    Map<String, String> headers,
+    String compression) {
+
+  static ExporterSettings parse(ConfigNode node, Duration defaultTimeout) {
+    return new ExporterSettings(
+        node.duration("timeout", defaultTimeout),
+        RetrySettings.parse(node.child("retry_on_failure")),
+        QueueSettings.parse(node.child("sending_queue")),
+        TlsSettings.parse(node.child("tls")),
+        node.stringMap("headers"),
+        node.oneOf("compression", "gzip", "none", "zstd", "snappy", "zlib", "deflate", ""));
+  }
+}
