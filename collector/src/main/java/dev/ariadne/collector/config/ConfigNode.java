@@ -73,9 +73,9 @@ public final class ConfigNode {
     return node != null;
   }
 
-  /** An error at this node, for checks the accessors cannot make. */
+  /** An error at this node (at its key's line), for checks the accessors cannot make. */
   public ConfigException error(String problem) {
-    return new ConfigException(path, line(node != null ? node : keyNode), problem);
+    return new ConfigException(path, line(keyNode != null ? keyNode : node), problem);
   }
 
   /** Records a warning that the loaded configuration reports. */
@@ -96,7 +96,7 @@ public final class ConfigNode {
     known.add(key);
     NodeTuple tuple = entries.get(key);
     ConfigNode child = tuple == null
-        ? new ConfigNode(childPath(key), null, node, context)
+        ? new ConfigNode(childPath(key), null, keyNode, context) // an absent key is reported at its parent's key
         : new ConfigNode(childPath(key), tuple.getValueNode(), tuple.getKeyNode(), context);
     children.add(child);
     return child;
