@@ -107,7 +107,10 @@ final class AttributeActions {
     private void extract(AttributeAction action, String text) {
       Matcher matcher = action.pattern().matcher(text);
       if (!matcher.find()) return;
-      for (String group : action.pattern().namedGroups().keySet()) {
+      // In the pattern's order: namedGroups() is a hash map.
+      List<String> groups = action.pattern().namedGroups().entrySet().stream()
+          .sorted(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).toList();
+      for (String group : groups) {
         String match = matcher.group(group);
         if (match == null) continue;
         int at = keys.indexOf(group);
