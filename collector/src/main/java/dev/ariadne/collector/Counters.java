@@ -5,12 +5,10 @@ import java.util.Map;
 /**
  * Where processors count what they do, under the Collector's metric names
  * ({@code otelcol_processor_dropped_spans}, {@code otelcol_processor_batch_timeout_trigger_send}, …).
- * The server binds it to Micrometer; {@link #NONE} discards.
+ * The server binds it to Micrometer.
  */
 @FunctionalInterface
 public interface Counters {
-  Counters NONE = (name, tags) -> amount -> {};
-
   /** The counter {@code name} with {@code tags}; asking twice gives counts that add up. */
   Counter counter(String name, Map<String, String> tags);
 

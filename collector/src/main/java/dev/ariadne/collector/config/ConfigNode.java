@@ -64,10 +64,6 @@ public final class ConfigNode {
     return index;
   }
 
-  public String path() {
-    return path;
-  }
-
   /** Whether a value is written here (not absent, not null). */
   public boolean isPresent() {
     return node != null;
