@@ -31,21 +31,8 @@ class ConfigLoaderTest {
 
   @Test
   void unknownKeyDeepInsideAReceiverIsReported() {
-    ConfigException e = error("""
-        receivers:
-          otlp:
-            protocols:
-              grpc:
-                endpoint: 0.0.0.0:4317
-                max_recv_msg_size: 8
-        exporters:
-          debug:
-        service:
-          pipelines:
-            traces:
-              receivers: [otlp]
-              exporters: [debug]
-        """);
+    ConfigException e = error(Yaml.withProcessors("batch:", "batch")
+        .replace("      grpc:\n", "      grpc:\n        endpoint: 0.0.0.0:4317\n        max_recv_msg_size: 8\n"));
     assertEquals("receivers.otlp.protocols.grpc.max_recv_msg_size", e.path());
     assertTrue(e.getMessage().contains("did you mean max_recv_msg_size_mib?"), e.getMessage());
   }

@@ -40,6 +40,13 @@ class TailSamplingProcessorTest {
     return span(trace, "t" + trace).attributes(Attributes.of(attributes)).build();
   }
 
+  /** The traces sampled after {@code spans} went through a processor with {@code settings} and the decision wait passed. */
+  private List<Long> sampled(String settings, Span... spans) {
+    tail(settings).consume(List.of(spans));
+    scheduler.advance(WAIT);
+    return sampledTraces();
+  }
+
   private List<Long> sampledTraces() {
     return next.spans().stream().map(Span::traceIdLow).distinct().toList();
   }
@@ -68,27 +75,17 @@ class TailSamplingProcessorTest {
 
   @Test
   void latencyIsTheWholeTracesSpan() {
-    Processor tail = tail("""
-        policies:
-          - {name: slow, type: latency, latency: {threshold_ms: 500}}""");
-    tail.consume(List.of(
+    assertEquals(List.of(1L), sampled("policies:\n  - {name: slow, type: latency, latency: {threshold_ms: 500}}",
         span(1, "a").startEpochNanos(0).endEpochNanos(300_000_000).build(),
         span(1, "b").startEpochNanos(250_000_000).endEpochNanos(500_000_000).build(),
         span(2, "a").startEpochNanos(0).endEpochNanos(499_000_000).build()));
-    scheduler.advance(WAIT);
-    assertEquals(List.of(1L), sampledTraces());
   }
 
   @Test
   void latencyWithAnUpperThreshold() {
-    Processor tail = tail("""
-        policies:
-          - {name: band, type: latency, latency: {threshold_ms: 100, upper_threshold_ms: 200}}""");
-    tail.consume(List.of(
+    assertEquals(List.of(1L), sampled("policies:\n  - {name: band, type: latency, latency: {threshold_ms: 100, upper_threshold_ms: 200}}",
         span(1, "a").startEpochNanos(0).endEpochNanos(150_000_000).build(),
         span(2, "a").startEpochNanos(0).endEpochNanos(250_000_000).build()));
-    scheduler.advance(WAIT);
-    assertEquals(List.of(1L), sampledTraces());
   }
 
   @Test

@@ -10,13 +10,12 @@ import java.util.List;
  * samples it; else it is not sampled. A sub-policy without an allocation has no room.
  */
 final class CompositePolicy implements PolicyEvaluator {
-  private static final long SECOND = 1_000_000_000L;
 
   /** A sub-policy with its spans-per-second share and what it sampled this second. */
   static final class Share {
     private final PolicyEvaluator policy;
     private final long spansPerSecond;
-    private long sampledThisSecond;
+    private final SpansThisSecond sampled = new SpansThisSecond();
 
     Share(PolicyEvaluator policy, long spansPerSecond) {
       this.policy = policy;
@@ -26,8 +25,7 @@ final class CompositePolicy implements PolicyEvaluator {
 
   private final List<Share> shares;
   private final long maxTotalSpansPerSecond;
-  private long currentSecond = Long.MIN_VALUE;
-  private long sampledThisSecond;
+  private final SpansThisSecond sampled = new SpansThisSecond();
 
   CompositePolicy(List<Share> shares, long maxTotalSpansPerSecond) {
     this.shares = List.copyOf(shares);
@@ -36,18 +34,12 @@ final class CompositePolicy implements PolicyEvaluator {
 
   @Override
   public Decision evaluate(List<Span> spans, long nowNanos) {
-    long second = Math.floorDiv(nowNanos, SECOND);
-    if (second != currentSecond) {
-      currentSecond = second;
-      sampledThisSecond = 0;
-      for (Share share : shares) share.sampledThisSecond = 0;
-    }
+    boolean roomInTotal = sampled.count(nowNanos) + spans.size() <= maxTotalSpansPerSecond;
     for (Share share : shares) {
       if (!share.policy.evaluate(spans, nowNanos).samples()) continue;
-      long ifSampled = share.sampledThisSecond + spans.size();
-      if (ifSampled <= share.spansPerSecond && sampledThisSecond + spans.size() <= maxTotalSpansPerSecond) {
-        share.sampledThisSecond = ifSampled;
-        sampledThisSecond += spans.size();
+      if (roomInTotal && share.sampled.count(nowNanos) + spans.size() <= share.spansPerSecond) {
+        share.sampled.add(spans.size());
+        sampled.add(spans.size());
         return Decision.SAMPLED;
       }
     }

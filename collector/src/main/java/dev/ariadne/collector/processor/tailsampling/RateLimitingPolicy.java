@@ -8,11 +8,8 @@ import java.util.List;
  * {@code spans_per_second} (strictly, as the Collector compares).
  */
 final class RateLimitingPolicy implements PolicyEvaluator {
-  private static final long SECOND = 1_000_000_000L;
-
   private final long spansPerSecond;
-  private long currentSecond = Long.MIN_VALUE;
-  private long spansInSecond;
+  private final SpansThisSecond sampled = new SpansThisSecond();
 
   RateLimitingPolicy(long spansPerSecond) {
     this.spansPerSecond = spansPerSecond;
@@ -20,14 +17,8 @@ final class RateLimitingPolicy implements PolicyEvaluator {
 
   @Override
   public Decision evaluate(List<Span> spans, long nowNanos) {
-    long second = Math.floorDiv(nowNanos, SECOND);
-    if (second != currentSecond) {
-      currentSecond = second;
-      spansInSecond = 0;
-    }
-    long ifSampled = spansInSecond + spans.size();
-    if (ifSampled < spansPerSecond) {
-      spansInSecond = ifSampled;
+    if (sampled.count(nowNanos) + spans.size() < spansPerSecond) {
+      sampled.add(spans.size());
       return Decision.SAMPLED;
     }
     return Decision.NOT_SAMPLED;
