@@ -93,12 +93,7 @@ class ComponentDefaultsTest {
 
   @Test
   void exporterCommonSettingsDefaults() {
-    CollectorConfig config = load(PIPELINE_PARTS + """
-          otlp:
-            endpoint: tempo:4317
-          otlphttp:
-            endpoint: https://tempo:4318/
-        """);
+    CollectorConfig config = load(PIPELINE_PARTS + "  otlp:\n    endpoint: tempo:4317\n  otlphttp:\n    endpoint: https://tempo:4318/\n");
     ExporterSettings settings = ((OtlpExporterConfig) config.exporters().get(ComponentId.parse("otlp"))).settings();
     assertEquals(Duration.ofSeconds(5), settings.timeout());
     assertEquals(new RetrySettings(true, Duration.ofSeconds(5), 0.5, 1.5, Duration.ofSeconds(30), Duration.ofMinutes(5)), settings.retryOnFailure());
@@ -114,8 +109,8 @@ class ComponentDefaultsTest {
   void exporterCommonSettingsAreRead() {
     CollectorConfig config = load(PIPELINE_PARTS + """
           otlp:
-            endpoint: tempo:4317
             timeout: 10s
+            endpoint: tempo:4317
             compression: zstd
             headers:
               x-scope-orgid: tenant-1

@@ -90,15 +90,13 @@ class TailSamplingProcessorTest {
 
   @Test
   void anInvertedNotSampledOverridesEveryOtherPolicy() {
-    Processor tail = tail("""
+    assertEquals(List.of(2L), sampled("""
         policies:
           - {name: all, type: always_sample}
           - name: no-health
             type: string_attribute
-            string_attribute: {key: http.route, values: [/health], invert_match: true}""");
-    tail.consume(List.of(withAttributes(1, "http.route", "/health"), withAttributes(2, "http.route", "/orders")));
-    scheduler.advance(WAIT);
-    assertEquals(List.of(2L), sampledTraces());
+            string_attribute: {key: http.route, values: [/health], invert_match: true}""",
+        withAttributes(1, "http.route", "/health"), withAttributes(2, "http.route", "/orders")));
   }
 
   @Test
@@ -118,7 +116,7 @@ class TailSamplingProcessorTest {
 
   @Test
   void attributePoliciesLookAtSpansAndResources() {
-    Processor tail = tail("""
+    assertEquals(List.of(1L, 3L, 5L), sampled("""
         policies:
           - name: vip
             type: string_attribute
@@ -131,52 +129,41 @@ class TailSamplingProcessorTest {
             boolean_attribute: {key: debug, value: true}
           - name: service
             type: string_attribute
-            string_attribute: {key: service.name, values: [payments]}""");
-    tail.consume(List.of(
+            string_attribute: {key: service.name, values: [payments]}""",
         withAttributes(1, "customer", "vip-7"), withAttributes(2, "customer", "regular"),
         withAttributes(3, "items", 15L), withAttributes(4, "items", 25L),
         withAttributes(5, "debug", true), withAttributes(6, "debug", false),
         withAttributes(7, "items", "15")));
-    scheduler.advance(WAIT);
-    assertEquals(List.of(1L, 3L, 5L), sampledTraces());
   }
 
   @Test
   void spanCountAndTraceState() {
-    Processor tail = tail("""
+    assertEquals(List.of(1L, 3L), sampled("""
         policies:
           - {name: big, type: span_count, span_count: {min_spans: 3}}
-          - {name: state, type: trace_state, trace_state: {key: vendor, values: [debug]}}""");
-    tail.consume(List.of(ok(1, "a"), ok(1, "b"), ok(1, "c"), ok(2, "a"), ok(2, "b"),
+          - {name: state, type: trace_state, trace_state: {key: vendor, values: [debug]}}""",
+        ok(1, "a"), ok(1, "b"), ok(1, "c"), ok(2, "a"), ok(2, "b"),
         span(3, "a").traceState("other=1, vendor=debug").build(), span(4, "a").traceState("vendor=prod").build()));
-    scheduler.advance(WAIT);
-    assertEquals(List.of(1L, 3L), sampledTraces());
   }
 
   @Test
   void probabilisticPolicyHashesSaltAndTraceId() {
     // FNV-1a 64 of "default-hash-seed" + trace (7, 1) is 0xd9ace25fc17ef36b, about 0.85 of 2^64.
-    tail("policies:\n  - {name: p, type: probabilistic, probabilistic: {sampling_percentage: 50}}").consume(List.of(ok(1, "a")));
-    scheduler.advance(WAIT);
-    assertEquals(List.of(), sampledTraces());
-    tail("policies:\n  - {name: p, type: probabilistic, probabilistic: {sampling_percentage: 90}}").consume(List.of(ok(1, "a")));
-    scheduler.advance(WAIT);
-    assertEquals(List.of(1L), sampledTraces());
+    assertEquals(List.of(), sampled("policies:\n  - {name: p, type: probabilistic, probabilistic: {sampling_percentage: 50}}", ok(1, "a")));
+    assertEquals(List.of(1L), sampled("policies:\n  - {name: p, type: probabilistic, probabilistic: {sampling_percentage: 90}}", ok(1, "a")));
   }
 
   @Test
   void andNeedsEverySubPolicy() {
-    Processor tail = tail("""
+    assertEquals(List.of(1L), sampled("""
         policies:
           - name: slow-errors
             type: and
             and:
               and_sub_policy:
                 - {name: errors, type: status_code, status_code: {status_codes: [ERROR]}}
-                - {name: slow, type: latency, latency: {threshold_ms: 1}}""");
-    tail.consume(List.of(error(1, "a"), span(2, "a").status(StatusCode.ERROR, "").endEpochNanos(1_000_000_100L).build(), ok(3, "a")));
-    scheduler.advance(WAIT);
-    assertEquals(List.of(1L), sampledTraces());
+                - {name: slow, type: latency, latency: {threshold_ms: 1}}""",
+        error(1, "a"), span(2, "a").status(StatusCode.ERROR, "").endEpochNanos(1_000_000_100L).build(), ok(3, "a")));
   }
 
   @Test
@@ -193,7 +180,7 @@ class TailSamplingProcessorTest {
 
   @Test
   void compositeGivesEachSubPolicyItsShareInOrder() {
-    Processor tail = tail("""
+    assertEquals(List.of(1L, 2L, 3L, 4L), sampled("""
         policies:
           - name: budget
             type: composite
@@ -205,10 +192,8 @@ class TailSamplingProcessorTest {
                 - {name: errors, type: status_code, status_code: {status_codes: [ERROR]}}
               rate_allocation:
                 - {policy: errors, percent: 50}
-                - {policy: rest, percent: 50}""");
-    tail.consume(List.of(error(1, "a"), error(2, "a"), error(3, "a"), ok(4, "a"), ok(5, "a"), ok(6, "a")));
-    scheduler.advance(WAIT);
-    assertEquals(List.of(1L, 2L, 3L, 4L), sampledTraces());
+                - {policy: rest, percent: 50}""",
+        error(1, "a"), error(2, "a"), error(3, "a"), ok(4, "a"), ok(5, "a"), ok(6, "a")));
   }
 
   @Test
