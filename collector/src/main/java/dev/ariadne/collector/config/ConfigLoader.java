@@ -96,6 +96,7 @@ public final class ConfigLoader {
           "unknown " + kind.singular() + " type \"" + id.type() + "\""
               + Suggestions.closest(id.type(), components.types(kind)).map(t -> " (did you mean " + t + "?)").orElse("")
               + "; supported: " + String.join(", ", components.types(kind))));
+      node.requireMapping();
       configs.put(id, factory.parse(node));
     }
     return configs;

@@ -283,7 +283,8 @@ public final class ConfigNode {
     for (ConfigNode child : children) child.rejectUnknownKeys();
   }
 
-  private void requireMapping() {
+  /** @throws ConfigException unless this value is a mapping or absent */
+  public void requireMapping() {
     if (node != null && !(node instanceof MappingNode)) throw error("expected a mapping of keys to values");
   }
 

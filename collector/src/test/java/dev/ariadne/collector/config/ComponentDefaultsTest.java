@@ -162,6 +162,12 @@ class ComponentDefaultsTest {
   }
 
   @Test
+  void aComponentWrittenAsAPlainValueIsAnError() {
+    ConfigException e = assertThrows(ConfigException.class, () -> load(PIPELINE_PARTS + "  ariadne: store\n"));
+    assertEquals("exporters.ariadne: expected a mapping of keys to values (line 6)", e.getMessage());
+  }
+
+  @Test
   void theAriadneExporterTakesNoKeys() {
     ConfigException e = assertThrows(ConfigException.class, () -> load(PIPELINE_PARTS + "  ariadne:\n    endpoint: x\n"));
     assertEquals("exporters.ariadne.endpoint: unknown key (this section takes no keys) (line 7)", e.getMessage());

@@ -47,6 +47,7 @@ class SeedConfigsTest {
     JaegerExporterConfig jaeger = component(config.exporters(), "jaeger", JaegerExporterConfig.class);
     assertEquals("jaeger-collector.observability:14250", jaeger.endpoint());
     assertTrue(jaeger.settings().tls().insecure());
+    assertEquals("none", jaeger.settings().compression());
     assertEquals(List.of(), config.warnings());
   }
 

@@ -17,13 +17,21 @@ public record ExporterSettings(
     Map<String, String> headers,
     String compression) {
 
+  /** Compression defaults to gzip, as for the OTLP exporters. */
   static ExporterSettings parse(ConfigNode node, Duration defaultTimeout) {
+    return parse(node, defaultTimeout, "gzip");
+  }
+
+  static ExporterSettings parse(ConfigNode node, Duration defaultTimeout, String defaultCompression) {
+    String compression = node.has("compression")
+        ? node.oneOf("compression", "gzip", "none", "zstd", "snappy", "zlib", "deflate", "")
+        : defaultCompression;
     return new ExporterSettings(
         node.duration("timeout", defaultTimeout),
         RetrySettings.parse(node.child("retry_on_failure")),
         QueueSettings.parse(node.child("sending_queue")),
         TlsSettings.parse(node.child("tls")),
         node.stringMap("headers"),
-        node.oneOf("compression", "gzip", "none", "zstd", "snappy", "zlib", "deflate", ""));
+        compression);
   }
 }

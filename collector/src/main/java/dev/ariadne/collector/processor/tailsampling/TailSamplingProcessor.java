@@ -73,7 +73,9 @@ final class TailSamplingProcessor implements Processor {
     this.next = next;
     this.scheduler = context.scheduler();
     this.evaluators = config.policies().stream().map(p -> p.evaluator().get()).toList();
-    this.table = new LinkedHashMap<>(Math.max(16, config.expectedNewTracesPerSec() * (int) Math.max(1, config.decisionWait().toSeconds()) * 2));
+    // Sized for the traces one decision wait brings, as expected_new_traces_per_sec is meant for.
+    long expected = (long) config.expectedNewTracesPerSec() * Math.max(1, config.decisionWait().toSeconds());
+    this.table = new LinkedHashMap<>((int) Math.max(16, Math.min(expected, config.numTraces())) * 4 / 3 + 1);
     this.sampledCache = new DecisionCache(config.sampledCacheSize());
     this.notSampledCache = new DecisionCache(config.nonSampledCacheSize());
     int policies = config.policies().size();
