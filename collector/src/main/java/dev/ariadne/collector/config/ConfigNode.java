@@ -34,7 +34,8 @@ public final class ConfigNode {
   private final Context context;
   private final Map<String, NodeTuple> entries;
   private final Set<String> known = new LinkedHashSet<>();
-  private final List<ConfigNode> children = new ArrayList<>();
+  private final Map<String, ConfigNode> childByKey = new LinkedHashMap<>();
+  private final List<ConfigNode> items = new ArrayList<>();
 
   /** What all nodes of one file share: the expander and the warnings collected while reading. */
   record Context(EnvExpander env, List<String> warnings) {}
@@ -86,16 +87,16 @@ public final class ConfigNode {
     return List.copyOf(entries.keySet());
   }
 
-  /** The value under {@code key}, possibly absent. */
+  /** The value under {@code key}, possibly absent; asking twice gives the same node, so reads add up. */
   public ConfigNode child(String key) {
     requireMapping();
     known.add(key);
-    NodeTuple tuple = entries.get(key);
-    ConfigNode child = tuple == null
-        ? new ConfigNode(childPath(key), null, keyNode, context) // an absent key is reported at its parent's key
-        : new ConfigNode(childPath(key), tuple.getValueNode(), tuple.getKeyNode(), context);
-    children.add(child);
-    return child;
+    return childByKey.computeIfAbsent(key, k -> {
+      NodeTuple tuple = entries.get(k);
+      return tuple == null
+          ? new ConfigNode(childPath(k), null, keyNode, context) // an absent key is reported at its parent's key
+          : new ConfigNode(childPath(k), tuple.getValueNode(), tuple.getKeyNode(), context);
+    });
   }
 
   /**
@@ -119,13 +120,12 @@ public final class ConfigNode {
     ConfigNode holder = child(key);
     if (holder.node == null) return List.of();
     if (!(holder.node instanceof SequenceNode sequence)) throw holder.error("expected a list");
-    List<ConfigNode> items = new ArrayList<>();
-    for (Node item : sequence.getValue()) {
-      ConfigNode child = new ConfigNode(holder.path + "[" + items.size() + "]", item, item, context);
-      holder.children.add(child);
-      items.add(child);
+    if (holder.items.isEmpty()) {
+      for (Node item : sequence.getValue()) {
+        holder.items.add(new ConfigNode(holder.path + "[" + holder.items.size() + "]", item, item, context));
+      }
     }
-    return items;
+    return List.copyOf(holder.items);
   }
 
   /** This node's scalar text after expansion. */
@@ -280,7 +280,8 @@ public final class ConfigNode {
             "unknown key" + hint);
       }
     }
-    for (ConfigNode child : children) child.rejectUnknownKeys();
+    for (ConfigNode child : childByKey.values()) child.rejectUnknownKeys();
+    for (ConfigNode item : items) item.rejectUnknownKeys();
   }
 
   /** @throws ConfigException unless this value is a mapping or absent */
