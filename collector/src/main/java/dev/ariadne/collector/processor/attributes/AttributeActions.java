@@ -1,15 +1,8 @@
 package dev.ariadne.collector.processor.attributes;
 
 import com.google.re2j.Matcher;
-import dev.ariadne.model.AnyValue;
 import dev.ariadne.model.Attributes;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Applies a list of actions, in order, to one set of attributes; the attributes of the model are immutable, so a changed copy is returned. */
@@ -60,14 +53,14 @@ final class AttributeActions {
         }
         case HASH -> {
           for (int i = 0; i < keys.size(); i++) {
-            if (selected(action, i)) set(i, sha1Hex(values.get(i)));
+            if (selected(action, i)) set(i, AttributeValues.sha1Hex(values.get(i)));
           }
         }
         case EXTRACT -> {
           if (at >= 0 && values.get(at) instanceof String text) extract(action, text);
         }
         case CONVERT -> {
-          if (at >= 0) set(at, convert(values.get(at), action.convertedType()));
+          if (at >= 0) set(at, AttributeValues.convert(values.get(at), action.convertedType()));
         }
       }
     }
@@ -128,63 +121,6 @@ final class AttributeActions {
       Attributes.Builder builder = Attributes.builder(keys.size());
       for (int i = 0; i < keys.size(); i++) builder.put(keys.get(i), values.get(i));
       return builder.build();
-    }
-  }
-
-  /**
-   * The Collector's hash: SHA-1 of a string's UTF-8 bytes, of one byte 1/0 for a boolean, of eight
-   * little-endian bytes for an int or a double's bits; hex-encoded. Other types hash to "".
-   */
-  static String sha1Hex(Object value) {
-    byte[] bytes = switch (value) {
-      case String s -> s.getBytes(StandardCharsets.UTF_8);
-      case Boolean b -> new byte[] {(byte) (b ? 1 : 0)};
-      case Long l -> ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(l).array();
-      case Double d -> ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(Double.doubleToLongBits(d)).array();
-      default -> null;
-    };
-    if (bytes == null) return "";
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-1", e);
-    }
-  }
-
-  /** The Collector's convert: a value that does not convert is left as it is (null here). */
-  static Object convert(Object value, String type) {
-    return switch (type) {
-      case "int" -> switch (value) {
-        case Long l -> l;
-        case Double d -> (long) d.doubleValue();
-        case Boolean b -> b ? 1L : 0L;
-        case String s -> parseLong(s);
-        default -> null;
-      };
-      case "double" -> switch (value) {
-        case Double d -> d;
-        case Long l -> (double) l;
-        case Boolean b -> b ? 1.0 : 0.0;
-        case String s -> parseDouble(s);
-        default -> null;
-      };
-      default -> AnyValue.asString(value);
-    };
-  }
-
-  private static Long parseLong(String s) {
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Double parseDouble(String s) {
-    try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      return null;
     }
   }
 }
