@@ -36,6 +36,7 @@ public final class ConfigNode {
   private final Set<String> known = new LinkedHashSet<>();
   private final Map<String, ConfigNode> childByKey = new LinkedHashMap<>();
   private final List<ConfigNode> items = new ArrayList<>();
+  private String expanded;
 
   /** What all nodes of one file share: the expander and the warnings collected while reading. */
   record Context(EnvExpander env, List<String> warnings) {}
@@ -128,14 +129,17 @@ public final class ConfigNode {
     return List.copyOf(holder.items);
   }
 
-  /** This node's scalar text after expansion. */
+  /** This node's scalar text after expansion (expanded once, so an unset variable warns once). */
   public String text() {
     if (!(node instanceof ScalarNode scalar)) throw error("expected a single value");
-    try {
-      return context.env().expand(scalar.getValue(), this::warn);
-    } catch (IllegalArgumentException e) {
-      throw error(e.getMessage());
+    if (expanded == null) {
+      try {
+        expanded = context.env().expand(scalar.getValue(), this::warn);
+      } catch (IllegalArgumentException e) {
+        throw error(e.getMessage());
+      }
     }
+    return expanded;
   }
 
   /**

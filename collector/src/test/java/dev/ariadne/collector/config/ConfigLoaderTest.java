@@ -155,6 +155,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anUnsetVariableIsReportedAtItsPath() {
+    CollectorConfig config = Yaml.load(Yaml.withProcessors("batch:", "batch")
+        .replace("  debug:\n", "  otlp:\n    endpoint: ${env:TEMPO_HOST}:4317\n  debug:\n"));
+    // Once, though the required endpoint is read twice (set? then its value).
+    assertEquals(List.of("exporters.otlp.endpoint: environment variable TEMPO_HOST is not set; it expands to \"\""),
+        config.warnings());
+  }
+
+  @Test
   void wronglyTypedValueNamesItsPath() {
     ConfigException e = error(Yaml.withProcessors("batch:\n  send_batch_size: lots", "batch"));
     assertEquals("processors.batch.send_batch_size: expected an integer, got \"lots\" (line 7)", e.getMessage());

@@ -9,12 +9,14 @@ import dev.ariadne.collector.ManualScheduler;
 import dev.ariadne.collector.RecordingConsumer;
 import dev.ariadne.collector.RecordingCounters;
 import dev.ariadne.collector.RefusedException;
+import dev.ariadne.collector.TracesConsumer;
 import dev.ariadne.collector.config.CollectorConfig;
 import dev.ariadne.collector.config.ComponentId;
 import dev.ariadne.collector.config.ExporterConfig;
 import dev.ariadne.collector.config.Yaml;
 import dev.ariadne.model.Attributes;
 import dev.ariadne.model.Span;
+import dev.ariadne.model.StatusCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +32,9 @@ class PipelinesTest {
   private final Map<String, RecordingConsumer> exporters = new LinkedHashMap<>();
   private final List<String> created = new ArrayList<>();
 
+  /** Builds the pipelines of a test resource, e.g. {@code pipelines/fan-out.yaml}. */
   private Pipelines build(String resource) throws IOException {
-    try (InputStream in = PipelinesTest.class.getResourceAsStream("/pipelines/" + resource)) {
+    try (InputStream in = PipelinesTest.class.getResourceAsStream("/" + resource)) {
       CollectorConfig config = Yaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       return Pipelines.build(config, this::exporter, scheduler, new RecordingCounters());
     }
@@ -47,7 +50,7 @@ class PipelinesTest {
 
   @Test
   void aReceiverFeedsEveryPipelineThatListsItAndPipelinesFanOutToTheirExporters() throws IOException {
-    Pipelines pipelines = build("fan-out.yaml");
+    Pipelines pipelines = build("pipelines/fan-out.yaml");
     assertEquals(List.of("otlp", "zipkin"), pipelines.receivers().stream().map(ComponentId::toString).toList());
     pipelines.consumerFor(ComponentId.parse("otlp")).consume(List.of(HEALTH, ORDERS));
     pipelines.consumerFor(ComponentId.parse("zipkin")).consume(List.of(ORDERS));
@@ -63,19 +66,19 @@ class PipelinesTest {
 
   @Test
   void exportersAreMadeOnceAndMetricsOnlyOnesNotAtAll() throws IOException {
-    build("fan-out.yaml");
+    build("pipelines/fan-out.yaml");
     assertEquals(List.of("ariadne", "otlp/tempo", "debug"), created);
   }
 
   @Test
   void aReceiverOutsideEveryTracesPipelineHasNoConsumer() throws IOException {
-    Pipelines pipelines = build("fan-out.yaml");
+    Pipelines pipelines = build("pipelines/fan-out.yaml");
     assertThrows(IllegalArgumentException.class, () -> pipelines.consumerFor(ComponentId.parse("jaeger")));
   }
 
   @Test
   void aRefusingExporterFailsTheBatchAfterTheOthersTookIt() throws IOException {
-    Pipelines pipelines = build("fan-out.yaml");
+    Pipelines pipelines = build("pipelines/fan-out.yaml");
     exporters.get("ariadne").failure = new RefusedException("store full", Duration.ofSeconds(1));
     RefusedException e = assertThrows(RefusedException.class,
         () -> pipelines.consumerFor(ComponentId.parse("otlp")).consume(List.of(ORDERS)));
@@ -86,7 +89,7 @@ class PipelinesTest {
 
   @Test
   void pipelinesShareOneMemoryLimiterButBatchOnTheirOwn() throws IOException {
-    Pipelines pipelines = build("shared-limiter.yaml");
+    Pipelines pipelines = build("pipelines/shared-limiter.yaml");
     assertEquals(1, scheduler.pending(), "one memory limiter timer");
     pipelines.consumerFor(ComponentId.parse("otlp")).consume(List.of(ORDERS));
     assertEquals(3, scheduler.pending(), "and a batch timer per pipeline");
@@ -96,8 +99,23 @@ class PipelinesTest {
   }
 
   @Test
+  void aSeedConfigurationBatchesThenTailSamples() throws IOException {
+    // batch (200ms) → tail_sampling (decision_wait 10s: errors, or 10% by hash) → jaeger.
+    Pipelines pipelines = build("seeds/000-tail-sampling-jaeger.yaml");
+    TracesConsumer otlp = pipelines.consumerFor(ComponentId.parse("otlp"));
+    otlp.consume(List.of(span(1, "checkout").status(StatusCode.ERROR, "declined").build(), span(2, "browse").build()));
+    scheduler.advance(Duration.ofMillis(200));
+    otlp.consume(List.of(span(1, "charge").build()));
+    scheduler.advance(Duration.ofSeconds(10));
+    assertEquals(List.of(), exporters.get("jaeger").names(), "decided at the first one-second tick after decision_wait");
+    scheduler.advance(Duration.ofSeconds(1));
+    // Trace 2's FNV-1a hash is about 0.85 of 2^64: outside the 10%.
+    assertEquals(List.of("checkout", "charge"), exporters.get("jaeger").names());
+  }
+
+  @Test
   void shutdownFlushesHeldSpansAndStopsTimers() throws IOException {
-    Pipelines pipelines = build("shared-limiter.yaml");
+    Pipelines pipelines = build("pipelines/shared-limiter.yaml");
     pipelines.consumerFor(ComponentId.parse("otlp")).consume(List.of(HEALTH));
     pipelines.shutdown();
     assertEquals(List.of("GET /health"), exporters.get("ariadne").names());
