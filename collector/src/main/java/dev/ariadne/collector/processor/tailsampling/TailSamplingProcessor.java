@@ -137,6 +137,7 @@ final class TailSamplingProcessor implements Processor {
       oldest.remove();
       trace.forgotten = true;
       if (trace.sampled == null) droppedTooEarly.add(1);
+      trace.spans = null; // the undecided queue still holds the trace until its turn
     }
   }
 
