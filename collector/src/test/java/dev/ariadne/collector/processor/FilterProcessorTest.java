@@ -43,6 +43,8 @@ class FilterProcessorTest {
   void attributeEquality() {
     assertEquals(List.of("GET /orders", "compute", "SELECT"), passing("attributes[\"http.route\"] == \"/health\""));
     assertEquals(1, counters.get("otelcol_processor_filter_spans_filtered"));
+    assertEquals(4, counters.get("otelcol_processor_incoming_items", "otel.signal", "traces"));
+    assertEquals(3, counters.get("otelcol_processor_outgoing_items", "otel.signal", "traces"));
   }
 
   @Test
