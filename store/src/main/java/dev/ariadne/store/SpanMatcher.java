@@ -52,7 +52,7 @@ public final class SpanMatcher {
 
   private static boolean has(Attributes attributes, String key, String value) {
     for (int i = 0; i < attributes.size(); i++) {
-      if (attributes.key(i).equals(key) && AnyValue.asString(attributes.value(i)).equals(value)) return true;
+      if (attributes.key(i).equals(key) && TagText.matches(attributes.value(i), value)) return true;
     }
     return false;
   }

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * nanoseconds.
  *
  * @param tags tag conditions compared as text against span, resource and event attributes and the tags
- *     Jaeger derives (error, span.kind, ...), as Jaeger's search does
+ *     Jaeger derives (error, span.kind, ...), as Jaeger's search does; an array attribute also matches
+ *     by one of its scalar elements ({@link TagText})
  * @param traceFilter a condition on the whole trace for what the span conditions cannot say (TraceQL's
  *     structure, Zipkin's remote service); stores apply it after the span conditions, which they may
  *     use to skip data

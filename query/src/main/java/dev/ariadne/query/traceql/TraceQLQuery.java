@@ -61,7 +61,8 @@ public final class TraceQLQuery {
   /**
    * Sets on the builder the conditions every matching trace is sure to meet on one span, so that a store
    * can skip traces early: service (from {@code resource.service.name = "x"}), operation ({@code name = "x"}),
-   * kind ({@code kind = server}) and span duration bounds ({@code duration > 100ms}), when they are
+   * kind ({@code kind = server}), attribute equalities as tags ({@code span.tenant.id = "t7"}) and span
+   * duration bounds ({@code duration > 100ms}), when they are
    * conjuncts of a filter the whole query requires. The full
    * query must still be applied as the trace filter; these only narrow what it has to look at.
    */
@@ -87,6 +88,9 @@ public final class TraceQLQuery {
     long minDuration = 0;
     long maxDuration = 0;
     for (FieldExpr c : conjuncts) {
+      // Tempo's tag search compares attribute text as a tag condition does, but for the keys it gives a
+      // meaning of its own (ConditionEvaluator.tagEquals).
+      if (c instanceof TagEquals tag && !TEMPO_TAG_KEYS.contains(tag.key())) builder.tag(tag.key(), tag.value());
       if (!(c instanceof Comparison cmp)) continue;
       boolean literalFirst = cmp.left() instanceof Literal;
       FieldExpr field = literalFirst ? cmp.right() : cmp.left();
@@ -114,11 +118,26 @@ public final class TraceQLQuery {
       } else if (field.equals(new IntrinsicRef(Intrinsic.KIND)) && value instanceof Value.Kind(SpanKind k) && !kind) {
         builder.spanKind(k);
         kind = true;
+      } else if (field instanceof AttributeRef attribute && tagText(value) != null) {
+        // A tag condition matches the attribute's text in any scope, or an array element's (TagText): a
+        // superset of this typed, scoped equality, which the trace filter then decides exactly.
+        builder.tag(attribute.name(), tagText(value));
       }
-      // Attribute equalities are not passed on as tags: TraceQL's = also matches an element of an array
-      // attribute, which the store's tag condition (the attribute's whole text) does not.
     }
     if (minDuration != 0 || maxDuration != 0) builder.durationNanos(minDuration, maxDuration);
+  }
+
+  private static final Set<String> TEMPO_TAG_KEYS =
+      Set.of("name", "status.code", "error", "root.name", "root.service.name");
+
+  /** The text a stored value equal to {@code value} shows as, for the types whose text is exact; else null. */
+  private static String tagText(Value value) {
+    return switch (value) {
+      case Value.Str(String s) -> s;
+      case Value.Int(long i) -> Long.toString(i);
+      case Value.Bool(boolean b) -> Boolean.toString(b);
+      default -> null;
+    };
   }
 
   /** The operator with its sides swapped: {@code 1s < duration} is {@code duration > 1s}. */

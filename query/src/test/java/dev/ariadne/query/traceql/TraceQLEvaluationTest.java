@@ -249,15 +249,18 @@ class TraceQLEvaluationTest {
   }
 
   @Test
-  void pushDownPassesSpanDurationBoundsButNotAttributes() throws Exception {
+  void pushDownPassesSpanDurationBoundsAndAttributeEqualities() throws Exception {
     TraceQuery q = pushedDown("{ resource.service.name = \"shop\" && span.tenant.id = \"t7\" && .region = \"eu\""
-        + " && duration >= 100ms && duration < 2s }");
+        + " && duration >= 100ms && duration < 2s && span.ratio = 0.5 && span.retried = true }");
     assertEquals("shop", q.serviceName());
-    assertTrue(q.tags().isEmpty(), "= also matches an array's element, which a tag condition does not");
+    assertEquals(List.of(Map.entry("tenant.id", "t7"), Map.entry("region", "eu"), Map.entry("retried", "true")),
+        q.tags(), "doubles are left out: their text is not exact");
     assertEquals(100_000_000L, q.minDurationNanos());
     assertEquals(1_999_999_999L, q.maxDurationNanos());
     TraceQuery mirrored = pushedDown("{ 1s < duration && span.http.status_code = 500 }");
     assertEquals(1_000_000_001L, mirrored.minDurationNanos());
+    assertEquals(List.of(Map.entry("http.status_code", "500")), mirrored.tags());
+    assertTrue(pushedDown("{ span.tenant.id != \"t7\" && span.n > 3 }").tags().isEmpty());
     for (String notImplied : List.of("{ duration != 1s }", "{ span.tenant.id = \"t7\" || duration > 1s }",
         "{ traceDuration > 1s }", "{ duration > 1s } || { span.a = \"b\" }")) {
       TraceQuery none = pushedDown(notImplied);

@@ -1,12 +1,11 @@
 package dev.ariadne.store.block;
 
-import dev.ariadne.model.AnyValue;
+import dev.ariadne.store.TagText;
 import java.util.Arrays;
 
 /**
  * Checks tag conditions against the ATTR_VALUES frames of the keys they name, without building spans:
- * compares each distinct value of the key as text (through {@link AnyValue#asString}, as SpanMatcher
- * compares them) and, only when one matches, marks the spans that have it.
+ * compares each distinct value of the key as {@link TagText} says (as SpanMatcher compares them) and, only when one matches, marks the spans that have it.
  */
 final class AttributeScan {
   private final int[] tagKeyIds;
@@ -37,9 +36,8 @@ final class AttributeScan {
       long[] tagsOf = new long[frame.distinct.length];
       long any = 0;
       for (int d = 0; d < tagsOf.length; d++) {
-        String text = AnyValue.asString(frame.distinct[d]);
         for (int t = 0; t < tagKeyIds.length; t++) {
-          if (tagKeyIds[t] == keyIds[k] && values[t].equals(text)) tagsOf[d] |= 1L << t;
+          if (tagKeyIds[t] == keyIds[k] && TagText.matches(frame.distinct[d], values[t])) tagsOf[d] |= 1L << t;
         }
         any |= tagsOf[d];
       }

@@ -10,21 +10,33 @@ import java.util.List;
  */
 final class BlockIndex {
   static final int MAGIC = 0x58444941;  // "AIDX"
-  /** 2: span attributes in one ATTR_VALUES frame per key; nothing older was released. */
-  private static final int VERSION = 2;
+  /**
+   * 2: span attributes in one ATTR_VALUES frame per key (nothing older was released); 3: tag bloom
+   * filters also hold the text of each scalar element of an array attribute. Both are read.
+   */
+  private static final int VERSION = 3;
+  private static final int OLDEST_READABLE = 2;
 
   final String[] dictionary;
   final List<RowGroupStats> rowGroups;
   final long[] partSizes;
   final long[] traceHigh;
   final long[] traceLow;
+  private final int version;
 
-  BlockIndex(String[] dictionary, List<RowGroupStats> rowGroups, long[] partSizes, long[] traceHigh, long[] traceLow) {
+  BlockIndex(int version, String[] dictionary, List<RowGroupStats> rowGroups, long[] partSizes, long[] traceHigh,
+      long[] traceLow) {
+    this.version = version;
     this.dictionary = dictionary;
     this.rowGroups = rowGroups;
     this.partSizes = partSizes;
     this.traceHigh = traceHigh;
     this.traceLow = traceLow;
+  }
+
+  /** Whether tag bloom filters hold array elements' texts too (see {@link dev.ariadne.store.TagText}). */
+  boolean tagBloomHasArrayElements() {
+    return version >= 3;
   }
 
   /** The trace's ordinal, or -1. */
@@ -102,9 +114,9 @@ final class BlockIndex {
   static BlockIndex decode(byte[] bytes, String where) throws CorruptBlockException {
     ByteSource in = new ByteSource(Frames.open(MAGIC, bytes, where), where);
     int version = (int) in.readVarint();
-    if (version != VERSION) {
-      throw in.corrupt("block format version " + version + " is not readable: this build reads only version "
-          + VERSION);
+    if (version < OLDEST_READABLE || version > VERSION) {
+      throw in.corrupt("block format version " + version + " is not readable: this build reads versions "
+          + OLDEST_READABLE + " to " + VERSION);
     }
     StringDictionary strings = StringDictionary.readFrom(in);
     String[] dictionary = new String[strings.size()];
@@ -171,7 +183,7 @@ final class BlockIndex {
         if (c > 0 || c == 0 && Long.compareUnsigned(low[i - 1], low[i]) >= 0) throw in.corrupt("trace ids out of order");
       }
     }
-    return new BlockIndex(dictionary, rowGroups, partSizes, high, low);
+    return new BlockIndex(version, dictionary, rowGroups, partSizes, high, low);
   }
 
   private static void writeIds(ByteSink out, int[] ids) {

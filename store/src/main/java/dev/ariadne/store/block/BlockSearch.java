@@ -1,6 +1,5 @@
 package dev.ariadne.store.block;
 
-import dev.ariadne.model.AnyValue;
 import dev.ariadne.model.Attributes;
 import dev.ariadne.model.DerivedTags;
 import dev.ariadne.model.InstrumentationScope;
@@ -9,6 +8,7 @@ import dev.ariadne.model.SpanKind;
 import dev.ariadne.model.StatusCode;
 import dev.ariadne.model.TraceId;
 import dev.ariadne.store.SpanMatcher;
+import dev.ariadne.store.TagText;
 import dev.ariadne.store.Trace;
 import dev.ariadne.store.TraceQuery;
 import java.io.IOException;
@@ -130,6 +130,8 @@ final class BlockSearch {
   }
 
   private boolean tagsMayMatch(RowGroupTags tags) {
+    // Blocks of format 2 left array elements out of their tag blooms: an element could match unseen.
+    if (!index.tagBloomHasArrayElements()) return true;
     for (long hash : tagHashes) if (!tags.bloom().mightContain(hash)) return false;
     return true;
   }
@@ -148,7 +150,7 @@ final class BlockSearch {
       for (int t = 0; t < query.tags().size(); t++) {
         Map.Entry<String, String> tag = query.tags().get(t);
         for (int i = 0; i < attributes.size(); i++) {
-          if (attributes.key(i).equals(tag.getKey()) && AnyValue.asString(attributes.value(i)).equals(tag.getValue())) {
+          if (attributes.key(i).equals(tag.getKey()) && TagText.matches(attributes.value(i), tag.getValue())) {
             bits[r] |= 1L << t;
           }
         }

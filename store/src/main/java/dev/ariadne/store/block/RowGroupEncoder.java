@@ -8,6 +8,7 @@ import dev.ariadne.model.Resource;
 import dev.ariadne.model.Span;
 import dev.ariadne.model.SpanEvent;
 import dev.ariadne.model.SpanLink;
+import dev.ariadne.store.TagText;
 import dev.ariadne.store.Trace;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -178,7 +179,12 @@ final class RowGroupEncoder {
   }
 
   private void addTags(Attributes attributes) {
-    for (int i = 0; i < attributes.size(); i++) addTag(attributes.key(i), AnyValue.asString(attributes.value(i)));
+    for (int i = 0; i < attributes.size(); i++) {
+      String key = attributes.key(i);
+      Object value = attributes.value(i);
+      addTag(key, AnyValue.asString(value));
+      TagText.forEachElementText(value, element -> addTag(key, element));
+    }
   }
 
   private void addTag(String key, String value) {

@@ -138,7 +138,7 @@ class CorruptBlockTest {
     store.put(BlockKeys.index(BLOCK), Frames.seal(BlockIndex.MAGIC, payload));
     IOException e = assertThrows(IOException.class, () -> BlockReader.open(store, BLOCK));
     assertTrue(e.getMessage().contains(BLOCK) && e.getMessage().contains("block format version 1 is not readable")
-        && e.getMessage().contains("reads only version 2"), e.getMessage());
+        && e.getMessage().contains("reads versions 2 to 3"), e.getMessage());
   }
 
   @Test
