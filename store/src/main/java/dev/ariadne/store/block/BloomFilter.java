@@ -62,7 +62,11 @@ final class BloomFilter {
     return mix(high * 0x9E3779B97F4A7C15L + mix(low));
   }
 
-  /** A 64-bit hash of a tag as the searches compare it: key and value text. */
+  /**
+   * A 64-bit hash of a tag as the searches compare it: key and value text. The value's part is
+   * {@link String#hashCode}, which strings cache (the block writer has mostly hashed the value already)
+   * and the JDK computes vectorized; two values sharing it only cost a false positive. Block format 3.
+   */
   static long hashTag(String key, String value) {
     return hashTag(hashTagKey(key), value);
   }
@@ -71,13 +75,11 @@ final class BloomFilter {
   static long hashTagKey(String key) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < key.length(); i++) h = (h ^ key.charAt(i)) * 0x100000001b3L;
-    return (h ^ 0xFFFF) * 0x100000001b3L;  // a separator no char of the key can fake
+    return mix(h);
   }
 
   static long hashTag(long keyHash, String value) {
-    long h = keyHash;
-    for (int i = 0; i < value.length(); i++) h = (h ^ value.charAt(i)) * 0x100000001b3L;
-    return mix(h);
+    return mix(keyHash + 0x9E3779B97F4A7C15L * (value.hashCode() + 1L));
   }
 
   /** splitmix64's finalizer: spreads every input bit over the whole word. */

@@ -10,9 +10,9 @@ import dev.ariadne.model.SpanEvent;
 import dev.ariadne.model.SpanLink;
 import dev.ariadne.store.TagText;
 import dev.ariadne.store.Trace;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -44,10 +44,11 @@ final class RowGroupEncoder {
   /** Consecutive spans mostly share their Resource object: the last one's table index and service id. */
   private Resource lastResource;
   private int lastResourceIndex;
+  /** Resources by identity before equality: spans of one batch share the object, hashing one is costly. */
+  private final Map<Resource, Integer> resourcesSeen = new IdentityHashMap<>();
   private int lastServiceId;
   private final TreeSet<Integer> eventKeyIds = new TreeSet<>();
-  private long[] tagHashes = new long[1024];
-  private int tagHashCount;
+  private final LongSet tagHashes = new LongSet();
   private int traceCount;
   private int spanCount;
   private int kindMask;
@@ -188,20 +189,25 @@ final class RowGroupEncoder {
   }
 
   private void addTag(String key, String value) {
-    if (tagHashCount == tagHashes.length) tagHashes = Arrays.copyOf(tagHashes, tagHashCount * 2);
     Long keyHash = tagKeyHashes.get(key);
     if (keyHash == null) {
       keyHash = BloomFilter.hashTagKey(key);
       tagKeyHashes.put(key, keyHash);
     }
-    tagHashes[tagHashCount++] = BloomFilter.hashTag(keyHash, value);
+    tagHashes.add(BloomFilter.hashTag(keyHash, value));
   }
 
   private int resourceIndex(Resource resource) {
-    Integer index = resources.get(resource);
+    Integer index = resourcesSeen.get(resource);
     if (index != null) return index;
+    index = resources.get(resource);
+    if (index != null) {
+      resourcesSeen.put(resource, index);
+      return index;
+    }
     int next = resources.size();
     resources.put(resource, next);
+    resourcesSeen.put(resource, next);
     AttributeCodec.write(resourceTable, resource.attributes(), dictionary);
     resourceTable.writeVarint(Integer.toUnsignedLong(resource.droppedAttributesCount()));
     resourceTable.writeVarint(resource.entityRefs().size());
@@ -273,12 +279,9 @@ final class RowGroupEncoder {
   }
 
   private ByteSink tagBloom() {
-    long[] distinct = Arrays.copyOf(tagHashes, tagHashCount);
-    Arrays.sort(distinct);
-    int n = 0;
-    for (int i = 0; i < distinct.length; i++) if (i == 0 || distinct[i] != distinct[i - 1]) distinct[n++] = distinct[i];
+    int n = tagHashes.size();
     BloomFilter bloom = BloomFilter.create(n, TAG_BLOOM_BITS);
-    for (int i = 0; i < n; i++) bloom.add(distinct[i]);
+    tagHashes.forEach(bloom::add);
     ByteSink out = new ByteSink(16 + n * TAG_BLOOM_BITS / 8);
     bloom.writeTo(out);
     out.writeVarint(eventKeyIds.size());
