@@ -84,9 +84,27 @@ public final class BlockReader implements AutoCloseable {
     if (!bloom.mightContain(traceId.high(), traceId.low())) return List.of();
     int ordinal = index.find(traceId.high(), traceId.low());
     if (ordinal < 0) return List.of();
-    int rowGroup = index.rowGroupOf(ordinal);
-    RowGroup decoded = rowGroup(rowGroup);
-    return decoded.traceSpans(ordinal - index.rowGroups.get(rowGroup).firstTrace());
+    return traceSpans(index.rowGroupOf(ordinal), ordinal);
+  }
+
+  /** The spans of trace {@code ordinal}, which row group {@code rowGroup} holds, built alone. */
+  private List<Span> traceSpans(int rowGroup, int ordinal) throws IOException {
+    RowGroupStats rg = index.rowGroups.get(rowGroup);
+    byte[] bytes = fetch(rowGroup, Column.RESOURCES, Column.ATTR_VALUES);
+    try {
+      RowGroupCore core = decodeCore(rowGroup, bytes);
+      int trace = ordinal - rg.firstTrace();
+      if (trace >= core.traceCount) {
+        throw new IllegalStateException("trace " + trace + " past the row group's " + core.traceCount);
+      }
+      Span[] spans = RowGroupDecoder.decodeRange(core, chunk(rowGroup, bytes, Column.IDS),
+          chunk(rowGroup, bytes, Column.EXTRA), chunk(rowGroup, bytes, Column.ATTR_KEYS), valueFrames(rowGroup, bytes, core),
+          index.traceHigh, index.traceLow, rg.firstTrace(), index.dictionary, core.traceFirstSpan[trace],
+          core.traceFirstSpan[trace + 1]);
+      return List.of(spans);
+    } catch (RuntimeException e) {
+      throw new CorruptBlockException(where(blockId, partKey(rg)) + " row group " + rowGroup + ": " + e, e);
+    }
   }
 
   /**
@@ -156,18 +174,24 @@ public final class BlockReader implements AutoCloseable {
     byte[] bytes = fetch(rowGroup, Column.RESOURCES, Column.ATTR_VALUES);
     try {
       RowGroupCore core = decodeCore(rowGroup, bytes);
-      KeyValues[] values = new KeyValues[rg.attributeKeyIds().length];
-      long start = rg.offsetOf(Column.RESOURCES);
-      for (int k = 0; k < values.length; k++) {
-        values[k] = valueFrame(rowGroup, bytes, (int) (rg.offsetOfValueFrame(k) - start), k).readSpans(core.spanCount);
-      }
       Span[] spans = RowGroupDecoder.decode(core, chunk(rowGroup, bytes, Column.IDS),
-          chunk(rowGroup, bytes, Column.EXTRA), chunk(rowGroup, bytes, Column.ATTR_KEYS), values, index.traceHigh,
-          index.traceLow, rg.firstTrace(), index.dictionary);
+          chunk(rowGroup, bytes, Column.EXTRA), chunk(rowGroup, bytes, Column.ATTR_KEYS),
+          valueFrames(rowGroup, bytes, core), index.traceHigh, index.traceLow, rg.firstTrace(), index.dictionary);
       return new RowGroup(rg, core, spans);
     } catch (RuntimeException e) {
       throw new CorruptBlockException(where(blockId, partKey(rg)) + " row group " + rowGroup + ": " + e, e);
     }
+  }
+
+  /** Every ATTR_VALUES frame of the row group, its span list read. */
+  private KeyValues[] valueFrames(int rowGroup, byte[] bytes, RowGroupCore core) throws CorruptBlockException {
+    RowGroupStats rg = index.rowGroups.get(rowGroup);
+    KeyValues[] values = new KeyValues[rg.attributeKeyIds().length];
+    long start = rg.offsetOf(Column.RESOURCES);
+    for (int k = 0; k < values.length; k++) {
+      values[k] = valueFrame(rowGroup, bytes, (int) (rg.offsetOfValueFrame(k) - start), k).readSpans(core.spanCount);
+    }
+    return values;
   }
 
   /** The RESOURCES and CORE columns of a row group. */

@@ -115,6 +115,10 @@ final class ByteSource {
     return s;
   }
 
+  void skipString() throws CorruptBlockException {
+    skip(readCount(1, "string length"));
+  }
+
   void skip(int length) throws CorruptBlockException {
     need(length);
     position += length;

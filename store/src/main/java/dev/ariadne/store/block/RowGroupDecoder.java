@@ -39,6 +39,69 @@ final class RowGroupDecoder {
     return spans;
   }
 
+  /**
+   * The spans {@code [from, to)} of the row group, for a trace lookup: the spans before are read past
+   * without building them, the ones after are not read at all, so a lookup builds one trace's spans
+   * rather than the row group's thousands. Checks what it reads; only a full {@link #decode} checks that
+   * every byte of the chunks was used.
+   */
+  static Span[] decodeRange(RowGroupCore core, ByteSource ids, ByteSource extra, ByteSource attributeKeys,
+      KeyValues[] values, long[] traceHigh, long[] traceLow, int firstTrace, String[] dictionary, int from, int to)
+      throws CorruptBlockException {
+    int n = core.spanCount;
+    if ((long) n * 8 > ids.remaining()) throw ids.corrupt(n + " span ids cannot fit in " + ids.remaining() + " bytes");
+    long[] spanIds = new long[n];
+    for (int s = 0; s < n; s++) spanIds[s] = ids.readFixed64();
+    Span[] spans = new Span[to - from];
+    for (int t = 0; t < core.traceCount && core.traceFirstSpan[t] < to; t++) {
+      int traceFrom = core.traceFirstSpan[t];
+      int traceTo = core.traceFirstSpan[t + 1];
+      for (int s = traceFrom; s < traceTo && s < to; s++) {
+        long parent = readParent(ids, spanIds, traceFrom, traceTo);
+        if (s < from) {
+          skipAttributes(s, attributeKeys, values);
+          skipExtra(extra, dictionary);
+        } else {
+          Attributes attributes = readAttributes(s, attributeKeys, values, dictionary);
+          spans[s - from] = readSpan(core, s, extra, dictionary, traceHigh[firstTrace + t], traceLow[firstTrace + t],
+              spanIds[s], parent, attributes);
+        }
+      }
+    }
+    return spans;
+  }
+
+  private static void skipAttributes(int span, ByteSource keys, KeyValues[] values) throws CorruptBlockException {
+    int count = keys.readCount(1, "attributes");
+    for (int i = 0; i < count; i++) values[keys.readInt(values.length - 1, "attribute key position")].next(span);
+  }
+
+  /** Reads past one span's EXTRA entry, building only its events' and links' attributes (rare). */
+  private static void skipExtra(ByteSource in, String[] dictionary) throws CorruptBlockException {
+    in.readVarint();  // scope
+    in.skipString();  // trace state
+    in.readVarint();  // flags
+    in.readVarint();  // dropped attributes
+    int eventCount = in.readCount(3, "events");
+    for (int i = 0; i < eventCount; i++) {
+      in.readZigzag();
+      in.readInt(dictionary.length - 1, "event name id");
+      AttributeCodec.read(in, dictionary);
+      in.readVarint();
+    }
+    in.readVarint();  // dropped events
+    int linkCount = in.readCount(28, "links");
+    for (int i = 0; i < linkCount; i++) {
+      in.skip(24);  // trace id, span id
+      in.skipString();
+      AttributeCodec.read(in, dictionary);
+      in.readVarint();
+      in.readVarint();
+    }
+    in.readVarint();  // dropped links
+    in.skipString();  // status message
+  }
+
   /** Span {@code span}'s attributes: its keys in order from ATTR_KEYS, each value from its key's frame. */
   private static Attributes readAttributes(int span, ByteSource keys, KeyValues[] values, String[] dictionary)
       throws CorruptBlockException {
