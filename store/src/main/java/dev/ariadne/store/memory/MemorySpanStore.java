@@ -50,7 +50,6 @@ public final class MemorySpanStore implements SpanStore {
       for (Span span : spans) {
         traces.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
       }
-      catalog.add(spans);
       while (traces.size() > maxTraces) {
         traces.pollFirstEntry();
         evicted.incrementAndGet();
@@ -58,6 +57,8 @@ public final class MemorySpanStore implements SpanStore {
     } finally {
       lock.writeLock().unlock();
     }
+    // The catalog guards itself: indexing one batch's attributes need not hold up the next batch's appends.
+    catalog.add(spans);
   }
 
   @Override
