@@ -53,7 +53,7 @@ function compareRow(n: MergedNode): HTMLElement {
       h('span', { class: 'svc' }, n.service), ' ', n.operation),
     h('td', null, side(n.a.length, n.meanA)),
     h('td', null, side(n.b.length, n.meanB)),
-    h('td', { class: change === null ? '' : change > 0 ? 'slower' : 'faster' },
+    h('td', { class: !change ? '' : change > 0 ? 'slower' : 'faster' },
       n.presence === 'onlyA' ? 'only in A' : n.presence === 'onlyB' ? 'only in B'
         : `${change! >= 0 ? '+' : '−'}${formatDuration(Math.abs(change!))}${percent}`));
 }

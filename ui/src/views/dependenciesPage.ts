@@ -10,8 +10,8 @@ import { navigate } from '../router';
 const LOOKBACKS = ['15m', '1h', '6h', '24h', '2d', '7d'];
 const NODE_W = 150;
 const NODE_H = 32;
-const COL = 260;
-const ROW = 70;
+const COL = 280;
+const ROW = 80;
 
 export function dependenciesPage(root: HTMLElement, lookback: string): void {
   const select = h('select', { id: 'dependencies-lookback' },
@@ -55,11 +55,13 @@ function graph(edges: api.DependencyEdge[]): SVGElement {
     const y2 = backwards ? b.y + (b.y > a.y ? 0 : NODE_H) : b.y + NODE_H / 2;
     const mid = (x1 + x2) / 2;
     const failing = (e.sampledErrors ?? 0) > 0;
+    const figures = `${e.callCount} calls, ${errorRate(e)} errors${e.p95Micros !== undefined ? `, p95 ${formatDuration(e.p95Micros)}` : ''}`;
     out.append(
       svg('path', { d: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`, class: failing ? 'edge failing' : 'edge', 'marker-end': 'url(#arrow)' },
-        svg('title', {}, `${e.parent} → ${e.child}`)),
-      svg('text', { x: mid, y: (y1 + y2) / 2 - 4, class: 'edge-label', 'text-anchor': 'middle' },
-        `${e.callCount} calls · ${errorRate(e)} err${e.p95Micros !== undefined ? ` · p95 ${formatDuration(e.p95Micros)}` : ''}`));
+        svg('title', {}, `${e.parent} → ${e.child}: ${figures}`)),
+      // Short on the graph, where labels crowd; the table below has every figure.
+      svg('text', { x: mid, y: (y1 + y2) / 2 - 3, class: 'edge-label', 'text-anchor': 'middle' },
+        `${e.callCount} · ${errorRate(e)}`, svg('title', {}, figures)));
   }
   for (const n of nodes.values()) {
     const { x, y } = pos(n.name);
