@@ -111,6 +111,16 @@ await check('clicking a result opens the trace; back and forward move between th
   expect(new URL(page.url()).pathname === `/trace/${traceId}`, `forward went to ${page.url()}`);
 });
 
+await check('a TraceQL query finds the trace', async () => {
+  await page.goto(`${base}/search`);
+  await page.click('details summary');
+  await page.fill('#traceql', `{ span.${tagKey} = "${tagValue}" }`);
+  await page.click('#find-traces');
+  await page.waitForSelector(`.result[data-trace-id="${traceId}"]`);
+  expect(new URL(page.url()).searchParams.get('traceql')?.includes(tagValue), `the URL does not carry the query: ${page.url()}`);
+  expect(await page.locator('.result').count() === 1, 'more than the one trace');
+});
+
 await check('the trace page shows every span', async () => {
   await page.goto(`${base}/trace/${traceId}`);
   await page.waitForSelector('.wf-row');
@@ -150,6 +160,47 @@ await check('keyboard: k moves the selection up, Escape closes the details', asy
   expect(after && after !== before, `the selection stayed on ${before}`);
   await page.keyboard.press('Escape');
   await page.waitForSelector('#span-detail', { state: 'detached' });
+});
+
+await check('find in trace highlights matches; collapse and expand all; the minimap zooms', async () => {
+  await page.goto(`${base}/trace/${traceId}`);
+  await page.waitForSelector('.wf-row');
+  await page.fill('#find', detailService);
+  const matches = await page.locator('.wf-row.match').count();
+  expect(matches >= 1 && matches < spanCount, `${matches} rows match ${detailService}`);
+  expect(new URL(page.url()).searchParams.get('uiFind') === detailService, `uiFind is not in the URL: ${page.url()}`);
+  await page.click('#collapse-all');
+  expect(await page.locator('.wf-row').count() === 1, 'collapse all leaves more than the root');
+  await page.click('#expand-all');
+  expect(await page.locator('.wf-row').count() === spanCount, 'expand all does not show every span');
+  const before = await page.textContent('.wf-axis .tick:last-child');
+  const box = await page.locator('#minimap').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.1, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + 20, { steps: 4 });
+  await page.mouse.up();
+  const after = await page.textContent('.wf-axis .tick:last-child');
+  expect(before !== after, `the axis still ends at ${after} after zooming`);
+  await page.screenshot({ path: `${shots}/trace-zoomed.png` });
+  return `${matches} matches; axis ${before} → ${after}`;
+});
+
+await check('the trace downloads as Jaeger JSON and OTLP JSON, and both open again from disk', async () => {
+  await page.goto(`${base}/trace/${traceId}`);
+  await page.waitForSelector('.wf-row');
+  for (const [button, format] of [['#download-jaeger', 'Jaeger'], ['#download-otlp', 'OTLP']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const file = `${shots}/trace.${format.toLowerCase()}.json`;
+    await download.saveAs(file);
+    await page.goto(`${base}/search`);
+    await page.setInputFiles('#open-file', file);
+    await page.waitForSelector('#trace-header');
+    const shown = Number(await page.textContent('#span-count'));
+    expect(shown === spanCount, `the ${format} file opened with ${shown} spans`);
+    expect(page.url().endsWith(`/trace/${traceId}`), `the ${format} file opened at ${page.url()}`);
+    await page.goto(`${base}/trace/${traceId}`);
+    await page.waitForSelector('.wf-row');
+  }
 });
 
 await check('a large trace is virtualized and every span is reachable by scrolling', async () => {

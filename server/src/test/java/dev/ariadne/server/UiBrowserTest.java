@@ -67,7 +67,7 @@ class UiBrowserTest {
         if (!check.get("ok").asBoolean()) failed.add(check.get("name").asText() + ": " + check.get("detail").asText());
       }
       assertEquals(List.of(), failed, "failed checks in the browser");
-      assertEquals(11, result.get("checks").size(), result.toString());
+      assertEquals(14, result.get("checks").size(), result.toString());
       assertTrue(Files.exists(screenshots.resolve("trace.png")), "screenshots are written to " + screenshots);
     }
   }
