@@ -1,4 +1,4 @@
-package dev.ariadne.server.api.ui;
+package dev.ariadne.server.api.jaeger;
 
 import dev.ariadne.model.Span;
 import dev.ariadne.model.StatusCode;

@@ -1,10 +1,7 @@
-package dev.ariadne.server.api.ui;
+package dev.ariadne.server.api.jaeger;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.ariadne.codec.jaeger.JaegerJsonWriter;
@@ -20,16 +17,13 @@ import dev.ariadne.store.Trace;
 import dev.ariadne.store.TraceQuery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The two things the web UI asks the Jaeger query port for that Jaeger's API does not answer, in Jaeger's
- * envelope:
+ * The two things the web UI (served by {@link dev.ariadne.server.api.ui.WebUi}) asks the Jaeger query port
+ * for that Jaeger's API does not answer, in Jaeger's envelope:
  * <ul>
  *   <li>{@code GET /api/ui/traceql}: a TraceQL search, with the parameters of Tempo's /api/search ({@code q},
  *   {@code start}, {@code end}, {@code minDuration}, {@code maxDuration}, {@code limit}) run by the same
@@ -42,7 +36,6 @@ import java.util.Map;
  */
 public final class UiQueryApi {
   static final int SAMPLE_TRACES = 1000;
-  private static final JsonFactory JSON = new JsonFactory();
 
   private final SpanReader reader;
   private final MeterRegistry registry;
@@ -71,9 +64,9 @@ public final class UiQueryApi {
       try {
         return handler.handle(QueryRoutes.params(ctx.queryParams()));
       } catch (BadParameterException e) {
-        return error(e.getMessage());
+        return JaegerEnvelope.error(HttpStatus.BAD_REQUEST, e.getMessage());
       } catch (TraceQLException e) {
-        return error("invalid TraceQL query: " + e.getMessage());
+        return JaegerEnvelope.error(HttpStatus.BAD_REQUEST, "invalid TraceQL query: " + e.getMessage());
       } finally {
         sample.stop(timer);
       }
@@ -85,7 +78,7 @@ public final class UiQueryApi {
     List<Trace> traces = TempoSearch.parse(params).run(reader).matches().stream()
         .map(match -> match.trace().trace())
         .toList();
-    return ok(g -> {
+    return JaegerEnvelope.ok(traces.size(), g -> {
       g.writeStartArray();
       for (Trace trace : traces) JaegerJsonWriter.writeTrace(g, trace.traceId(), trace.spans());
       g.writeEndArray();
@@ -104,7 +97,7 @@ public final class UiQueryApi {
     traces.forEach(sampled::add);
     Map<String, ServiceEdges.Edge> byPair = new HashMap<>();
     for (ServiceEdges.Edge edge : sampled.edges()) byPair.put(edge.parent() + "\n" + edge.child(), edge);
-    return ok(g -> {
+    return JaegerEnvelope.ok(links.size(), g -> {
       g.writeStartObject();
       g.writeNumberField("sampledTraces", traces.size());
       g.writeArrayFieldStart("edges");
@@ -142,41 +135,5 @@ public final class UiQueryApi {
     throw new BadParameterException(name, duration
         ? "expected milliseconds or a duration such as 1h, got \"" + text + "\""
         : "expected milliseconds since the epoch, got \"" + text + "\"");
-  }
-
-  @FunctionalInterface
-  private interface DataWriter {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static HttpResponse ok(DataWriter data) {
-    return respond(HttpStatus.OK, g -> {
-      g.writeFieldName("data");
-      data.write(g);
-    });
-  }
-
-  private static HttpResponse error(String message) {
-    return respond(HttpStatus.BAD_REQUEST, g -> {
-      g.writeNullField("data");
-      g.writeArrayFieldStart("errors");
-      g.writeStartObject();
-      g.writeNumberField("code", HttpStatus.BAD_REQUEST.code());
-      g.writeStringField("msg", message);
-      g.writeEndObject();
-      g.writeEndArray();
-    });
-  }
-
-  private static HttpResponse respond(HttpStatus status, DataWriter fields) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      fields.write(g);
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return HttpResponse.of(status, MediaType.JSON_UTF_8, out.toByteArray());
   }
 }
