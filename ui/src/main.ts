@@ -1,6 +1,7 @@
 // The UI's entry: the top bar, and the page the URL names, drawn again on every navigation.
 import { h, link } from './dom';
 import { normalizeTraceId, parseRoute, traceUrl } from './model/routes';
+import { hasQuery } from './model/search';
 import { navigate, startRouter } from './router';
 import { comparePage } from './views/comparePage';
 import { dependenciesPage } from './views/dependenciesPage';
@@ -37,7 +38,7 @@ function draw(): void {
   document.title = `Ariadne · ${route.page}`;
   switch (route.page) {
     case 'search':
-      return searchPage(main, route.search, route.search.service !== '' || route.search.traceql !== '');
+      return searchPage(main, route.search, hasQuery(route.search));
     case 'trace':
       leave = tracePage(main, route.traceId, route.uiFind);
       return;

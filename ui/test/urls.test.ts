@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatLogfmt, parseLogfmt, parseTagsParam } from '../src/model/logfmt';
 import { parseRoute, traceUrl } from '../src/model/routes';
-import { searchFromParams, searchRequest, searchToParams } from '../src/model/search';
+import { hasQuery, searchFromParams, searchRequest, searchToParams } from '../src/model/search';
 
 test('Jaeger UI\'s URLs name the same views', () => {
   const search = parseRoute('/search', '?service=front&operation=GET%20%2F&tags=%7B%22error%22%3A%22true%22%7D&lookback=2h&minDuration=10ms&limit=50');
@@ -48,6 +48,13 @@ test('a TraceQL search goes to the UI\'s TraceQL route with times in seconds', (
   assert.equal(url.searchParams.get('q'), '{ status = error }');
   assert.equal(url.searchParams.get('start'), '1000');
   assert.equal(url.searchParams.get('end'), '2000');
+});
+
+test('Jaeger UI\'s lookup of given traces asks /api/traces for them', () => {
+  const state = searchFromParams(new URLSearchParams('traceID=abc&traceID=def'));
+  assert.ok(hasQuery(state));
+  assert.equal(searchRequest(state, 0), '/api/traces?traceID=abc&traceID=def');
+  assert.ok(!hasQuery(searchFromParams(new URLSearchParams('lookback=1h'))));
 });
 
 test('the /search URL a form writes reads back as the same search', () => {

@@ -18,6 +18,8 @@ export interface SearchState {
   minDuration: string;
   maxDuration: string;
   limit: number;
+  /** Jaeger UI's lookup of given traces (/search?traceID=…&traceID=…), which replaces the other fields. */
+  traceIds: string[];
 }
 
 export const DEFAULT_LIMIT = 20;
@@ -40,6 +42,7 @@ export function searchFromParams(params: URLSearchParams): SearchState {
     minDuration: params.get('minDuration') ?? '',
     maxDuration: params.get('maxDuration') ?? '',
     limit: Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT,
+    traceIds: params.getAll('traceID').filter(Boolean),
   };
 }
 
@@ -47,6 +50,7 @@ export function searchFromParams(params: URLSearchParams): SearchState {
 export function searchToParams(s: SearchState, nowMillis: number): URLSearchParams {
   const p = new URLSearchParams();
   const { start, end } = timeRange(s, nowMillis);
+  for (const id of s.traceIds) p.append('traceID', id);
   if (s.traceql) p.set('traceql', s.traceql);
   else {
     p.set('service', s.service);
@@ -80,10 +84,14 @@ export function lookbackMicros(lookback: string): number {
   return Number(m[1]) * unit * 1_000_000;
 }
 
-/** The API request the search makes: Jaeger's /api/traces, or the TraceQL route for a query. */
+/** The API request the search makes: Jaeger's /api/traces (by ids or by search), or the TraceQL route. */
 export function searchRequest(s: SearchState, nowMillis: number): string {
   const { start, end } = timeRange(s, nowMillis);
   const p = new URLSearchParams();
+  if (s.traceIds.length) {
+    for (const id of s.traceIds) p.append('traceID', id);
+    return `/api/traces?${p}`;
+  }
   if (s.traceql) {
     p.set('q', s.traceql);
     p.set('start', String(Math.floor(start / 1_000_000)));
@@ -100,6 +108,11 @@ export function searchRequest(s: SearchState, nowMillis: number): string {
   if (s.maxDuration) p.set('maxDuration', s.maxDuration);
   p.set('limit', String(s.limit));
   return `${s.traceql ? '/api/ui/traceql' : '/api/traces'}?${p}`;
+}
+
+/** Whether the URL asks for a search, rather than only showing the form. */
+export function hasQuery(s: SearchState): boolean {
+  return s.service !== '' || s.traceql !== '' || s.traceIds.length > 0;
 }
 
 export function tagsText(s: SearchState): string {

@@ -53,6 +53,7 @@ export function searchForm(state: SearchState, submit: (s: SearchState) => void)
       minDuration: minDuration.value.trim(),
       maxDuration: maxDuration.value.trim(),
       limit: Math.max(1, Number(limit.value) || 20),
+      traceIds: [],
     });
   });
   return form;

@@ -197,7 +197,8 @@ export class Waterfall {
       this.setCollapsed(id, !this.collapsed.has(id));
       return;
     }
-    const row = target.closest('[data-span-id]');
-    if (row) this.select(row.getAttribute('data-span-id'), false);
+    const id = target.closest('[data-span-id]')?.getAttribute('data-span-id');
+    // A click on the selected span closes its details, as in Jaeger UI.
+    if (id) this.select(id === this.selected ? null : id, false);
   }
 }
