@@ -4,7 +4,7 @@
 // fresh browser context (cold cache),
 // and reads the page's own marks: first contentful paint, and the first frame after the waterfall's
 // first rows were in the DOM (ariadne:waterfall-painted). Prints one JSON line with every run and the
-// medians.
+// medians. With SCREENSHOT set, the last run's page is saved there.
 import { chromium } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 
@@ -82,6 +82,7 @@ for (let i = -1; i < runs; i++) {
     rowsInDom: document.querySelectorAll('.wf-row').length,
   }));
   if (i >= 0) results.push(run);
+  if (process.env.SCREENSHOT && i === runs - 1) await page.screenshot({ path: process.env.SCREENSHOT });
   await context.close();
 }
 await browser.close();
