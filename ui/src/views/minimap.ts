@@ -24,8 +24,9 @@ export function minimap(model: TraceModel, onWindow: (from: number, to: number) 
   };
   new ResizeObserver(draw).observe(el);
 
+  // Pointer capture keeps the drag's events coming to the minimap when the pointer leaves it.
   let anchor: number | null = null;
-  const fraction = (e: MouseEvent) => {
+  const fraction = (e: PointerEvent) => {
     const r = el.getBoundingClientRect();
     return Math.min(1, Math.max(0, (e.clientX - r.left) / r.width));
   };
@@ -34,14 +35,15 @@ export function minimap(model: TraceModel, onWindow: (from: number, to: number) 
     shade.style.left = `${Math.min(a, b) * 100}%`;
     shade.style.width = `${Math.abs(b - a) * 100}%`;
   };
-  el.addEventListener('mousedown', (e) => {
+  el.addEventListener('pointerdown', (e) => {
     anchor = fraction(e);
+    el.setPointerCapture(e.pointerId);
     e.preventDefault();
   });
-  window.addEventListener('mousemove', (e) => {
+  el.addEventListener('pointermove', (e) => {
     if (anchor !== null) show(anchor, fraction(e));
   });
-  window.addEventListener('mouseup', (e) => {
+  el.addEventListener('pointerup', (e) => {
     if (anchor === null) return;
     const end = fraction(e);
     const [from, to] = [Math.min(anchor, end), Math.max(anchor, end)];

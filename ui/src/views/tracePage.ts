@@ -4,7 +4,7 @@
 import * as api from '../api';
 import { download } from '../download';
 import { h } from '../dom';
-import { keepOpened, openedTrace } from '../localTraces';
+import { openedTrace } from '../localTraces';
 import { adjustClockSkew } from '../model/clockSkew';
 import { criticalPath, segmentsBySpan } from '../model/criticalPath';
 import { findSpans } from '../model/find';
@@ -29,7 +29,6 @@ export function tracePage(root: HTMLElement, traceId: string, uiFind: string): (
 }
 
 function show(root: HTMLElement, trace: JaegerTrace, uiFind: string, stored: boolean): () => void {
-  keepOpened([trace]);
   const model = adjustClockSkew(buildTrace(trace));
   const detail = h('div', { class: 'detail-slot' });
   const waterfall = new Waterfall(model, segmentsBySpan(criticalPath(model)), (node) =>
@@ -70,7 +69,7 @@ function show(root: HTMLElement, trace: JaegerTrace, uiFind: string, stored: boo
       if (e.key === 'Escape') (e.target as HTMLElement).blur();
       return;
     }
-    const selected = document.querySelector('.wf-row.selected')?.getAttribute('data-span-id');
+    const selected = waterfall.selectedId;
     const actions: Record<string, () => void> = {
       ArrowDown: () => waterfall.move(1), j: () => waterfall.move(1),
       ArrowUp: () => waterfall.move(-1), k: () => waterfall.move(-1),

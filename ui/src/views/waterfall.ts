@@ -43,8 +43,8 @@ export class Waterfall {
     this.refresh();
   }
 
-  get visibleSpans(): readonly SpanNode[] {
-    return this.rows;
+  get selectedId(): string | null {
+    return this.selected;
   }
 
   setView(from: number, to: number): void {
