@@ -39,7 +39,3 @@ export function svg(tag: string, attrs: Record<string, string | number>, ...chil
 export function link(href: string, ...children: (Child | Child[])[]): HTMLAnchorElement {
   return h('a', { href, 'data-nav': true }, ...children);
 }
-
-export function clear(el: Element): void {
-  el.replaceChildren();
-}

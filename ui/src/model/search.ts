@@ -77,7 +77,7 @@ export function timeRange(s: SearchState, nowMillis: number): { start: number; e
   return { start: end - lookbackMicros(s.lookback), end };
 }
 
-export function lookbackMicros(lookback: string): number {
+function lookbackMicros(lookback: string): number {
   const m = /^(\d+)([mhd])$/.exec(lookback);
   if (!m) return 3_600_000_000;
   const unit = { m: 60, h: 3600, d: 86_400 }[m[2] as 'm' | 'h' | 'd'];

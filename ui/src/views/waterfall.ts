@@ -8,7 +8,7 @@ import { formatDuration } from '../model/format';
 import { allParents, ancestors, visibleRows } from '../model/rows';
 import { SpanNode, TraceModel } from '../model/trace';
 
-export const ROW_HEIGHT = 24;
+const ROW_HEIGHT = 24;
 const OVERSCAN = 10;
 const TICKS = 5;
 
@@ -82,10 +82,6 @@ export class Waterfall {
     if (collapse) this.collapsed.add(id);
     else this.collapsed.delete(id);
     this.refresh();
-  }
-
-  isCollapsed(id: string): boolean {
-    return this.collapsed.has(id);
   }
 
   expandAll(): void {

@@ -10,7 +10,6 @@ import dev.ariadne.query.GoDuration;
 import dev.ariadne.query.TempoSearch;
 import dev.ariadne.query.traceql.TraceQLException;
 import dev.ariadne.server.api.QueryRoutes;
-import dev.ariadne.server.api.tempo.TempoApi;
 import dev.ariadne.store.DependencyLink;
 import dev.ariadne.store.SpanReader;
 import dev.ariadne.store.Trace;
@@ -27,7 +26,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code GET /api/ui/traceql}: a TraceQL search, with the parameters of Tempo's /api/search ({@code q},
  *   {@code start}, {@code end}, {@code minDuration}, {@code maxDuration}, {@code limit}) run by the same
- *   code ({@link TempoSearch}); the answer is the matching traces whole, in /api/traces's Jaeger JSON.</li>
+ *   code ({@link TempoSearch}); the answer is the matching traces whole, in /api/traces's Jaeger JSON. The
+ *   query travels in the URL, whose request line this port bounds at Armeria's 4 KiB, unlike Tempo's.</li>
  *   <li>{@code GET /api/ui/dependencies}: the service graph of {@code lookback} (a Go duration or ms, 24h
  *   by default) before {@code endTs} (ms, now by default): each edge's call count as /api/dependencies
  *   counts it, and its error count and latency percentiles over the calls in the window's
@@ -48,8 +48,6 @@ public final class UiQueryApi {
   public void bind(ServerBuilder sb) {
     route(sb, "/api/ui/traceql", this::traceql);
     route(sb, "/api/ui/dependencies", this::dependencies);
-    // TraceQL travels in the URL, as it does to Tempo's port.
-    sb.http1MaxInitialLineLength(TempoApi.MAX_REQUEST_LINE_BYTES);
   }
 
   @FunctionalInterface
