@@ -1,6 +1,6 @@
 // The UI's entry: the top bar, and the page the URL names, drawn again on every navigation.
 import { h, link } from './dom';
-import { normalizeTraceId, parseRoute, traceUrl } from './model/routes';
+import { parseRoute, traceUrl } from './model/routes';
 import { hasQuery } from './model/search';
 import { navigate, startRouter } from './router';
 import { comparePage } from './views/comparePage';
@@ -17,7 +17,7 @@ jumpForm.addEventListener('submit', (e) => {
   const id = traceJump.value.trim();
   if (id) {
     traceJump.value = '';
-    navigate(traceUrl(normalizeTraceId(id)));
+    navigate(traceUrl(id));
   }
 });
 document.body.append(

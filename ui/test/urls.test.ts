@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { keepOpened, openedTrace } from '../src/localTraces';
 import { formatLogfmt, parseLogfmt, parseTagsParam } from '../src/model/logfmt';
 import { parseRoute, traceUrl } from '../src/model/routes';
 import { hasQuery, searchFromParams, searchRequest, searchToParams } from '../src/model/search';
@@ -20,6 +21,16 @@ test('Jaeger UI\'s URLs name the same views', () => {
   assert.equal(parseRoute('/', '').page, 'search');
   assert.equal(parseRoute('/nowhere', '').page, 'notFound');
   assert.equal(traceUrl('abc', 'x y'), '/trace/abc?uiFind=x%20y');
+});
+
+test('a trace opened from a file is found at its URL, leading zeros or not', () => {
+  keepOpened([{ traceID: '0a1b', spans: [], processes: {} }]);
+  for (const url of ['/trace/0a1b', '/trace/a1b', '/trace/000A1B']) {
+    const route = parseRoute(url, '');
+    assert.ok(route.page === 'trace' && openedTrace(route.traceId), url);
+  }
+  const other = parseRoute('/trace/a1c', '');
+  assert.ok(other.page === 'trace' && !openedTrace(other.traceId));
 });
 
 test('logfmt tags parse with quotes and bare keys, and print back', () => {

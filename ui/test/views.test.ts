@@ -41,6 +41,18 @@ test('a result summarizes root, counts and services, and sorts', () => {
   assert.deepEqual(sortSummaries([s, short], 'spans').map((t) => t.traceId), ['short', 'abc']);
 });
 
+test('within a layer, services sit near their callers', () => {
+  const nodes = layoutGraph([
+    { parent: 'a', child: 'z' },
+    { parent: 'b', child: 'y' },
+    { parent: 'a', child: 'x' },
+  ]);
+  const order = (layer: number) => [...nodes.values()].filter((n) => n.layer === layer)
+    .sort((p, q) => p.index - q.index).map((n) => n.name);
+  assert.deepEqual(order(0), ['a', 'b']);
+  assert.deepEqual(order(1), ['x', 'z', 'y']); // a's callees first (by name), then b's
+});
+
 test('the service graph flows left to right, cycles included', () => {
   const nodes = layoutGraph([
     { parent: 'front', child: 'cart' },

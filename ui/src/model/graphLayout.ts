@@ -1,5 +1,6 @@
 // Places the service graph in layers from left to right: a service sits one layer right of the furthest
-// caller that reaches it along edges which do not close a cycle, so calls flow rightwards.
+// caller that reaches it along edges which do not close a cycle, so calls flow rightwards; then orders
+// each layer top to bottom.
 
 export interface LaidOutNode {
   name: string;
@@ -42,13 +43,21 @@ export function layoutGraph(edges: { parent: string; child: string }[]): Map<str
     layer.set(n, l);
     for (const c of dag.get(n) ?? []) layer.set(c, Math.max(layer.get(c) ?? 0, l + 1));
   }
+  // Within a layer, a service sits near the mean position of its callers in earlier layers (the
+  // barycentre heuristic), which uncrosses most edges; the first layer is in name order.
+  const callers = new Map<string, string[]>();
+  for (const [from, tos] of dag) for (const to of tos) (callers.get(to) ?? callers.set(to, []).get(to)!).push(from);
   const nodes = new Map<string, LaidOutNode>();
-  const perLayer = new Map<number, number>();
-  for (const name of [...names].sort()) {
-    const l = layer.get(name) ?? 0;
-    const index = perLayer.get(l) ?? 0;
-    perLayer.set(l, index + 1);
-    nodes.set(name, { name, layer: l, index });
+  const layers = Math.max(0, ...layer.values()) + 1;
+  for (let l = 0; l < layers; l++) {
+    const placed = (name: string) => {
+      const above = (callers.get(name) ?? []).map((c) => nodes.get(c)).filter((c) => c !== undefined);
+      return above.length ? above.reduce((sum, c) => sum + c.index, 0) / above.length : 0;
+    };
+    [...names].filter((n) => (layer.get(n) ?? 0) === l)
+      .map((name) => ({ name, at: placed(name) }))
+      .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
+      .forEach(({ name }, index) => nodes.set(name, { name, layer: l, index }));
   }
   return nodes;
 }

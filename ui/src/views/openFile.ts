@@ -4,7 +4,7 @@ import * as api from '../api';
 import { h } from '../dom';
 import { keepOpened } from '../localTraces';
 import { readTraceFile } from '../model/traceFile';
-import { compareUrl, normalizeTraceId, traceUrl } from '../model/routes';
+import { compareUrl, traceUrl } from '../model/routes';
 import { navigate } from '../router';
 
 export function openFileButton(): HTMLElement {
@@ -21,7 +21,7 @@ export function openFileButton(): HTMLElement {
       const traces = parsed.format === 'jaeger' ? parsed.traces : await api.transformOtlp(parsed.body);
       if (!traces.length) throw new Error('the file holds no trace');
       keepOpened(traces);
-      const ids = traces.map((t) => normalizeTraceId(t.traceID));
+      const ids = traces.map((t) => t.traceID);
       navigate(ids.length === 2 ? compareUrl(ids[0], ids[1]) : traceUrl(ids[0]));
     } catch (e) {
       alert(`Cannot open ${file.name}: ${(e as Error).message}`);
