@@ -59,7 +59,8 @@ function events(node: SpanNode): HTMLElement | null {
     h('ol', { class: 'events' }, logs.map((log) => {
       const name = log.fields.find((f) => f.key === 'event')?.value;
       return h('li', null,
-        h('strong', null, `+${formatDuration(log.timestamp - node.start)} ${name ?? ''}`),
+        // Offsets from the span's recorded start: events keep their place in a span moved for clock skew.
+        h('strong', null, `+${formatDuration(log.timestamp - node.span.startTime)} ${name ?? ''}`),
         h('table', { class: 'attributes' }, log.fields.filter((f) => f.key !== 'event').map((f) =>
           h('tr', null, h('th', null, f.key), h('td', null, String(f.value))))));
     })));

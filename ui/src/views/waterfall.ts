@@ -167,7 +167,8 @@ export class Waterfall {
       bar.append(h('div', { class: 'wf-critical', style: `left:${segLeft}%;width:${segWidth}%` }));
     }
     const events = (node.span.logs ?? []).map((log) =>
-      h('span', { class: 'wf-event', style: `left:${this.x(log.timestamp)}%` }));
+      // An event moves with its span when clock skew moved the span.
+      h('span', { class: 'wf-event', style: `left:${this.x(log.timestamp + node.start - node.span.startTime)}%` }));
     const label = h('span', { class: 'wf-label', style: left + width > 80 ? `right:${100 - left}%` : `left:${left + width}%` },
       formatDuration(node.duration));
     const classes = ['wf-row', node.id === this.selected && 'selected', this.matches.has(node.id) && 'match', node.error && 'error']
