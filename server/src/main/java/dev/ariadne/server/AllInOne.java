@@ -11,7 +11,9 @@ import dev.ariadne.server.admin.StoreMetrics;
 import dev.ariadne.server.api.jaeger.JaegerQueryApi;
 import dev.ariadne.server.api.jaeger.JaegerV3Api;
 import dev.ariadne.server.api.jaeger.TransformApi;
+import dev.ariadne.server.api.jaeger.UiQueryApi;
 import dev.ariadne.server.api.jaeger.grpc.JaegerQueryGrpc;
+import dev.ariadne.server.api.ui.WebUi;
 import dev.ariadne.server.api.zipkin.ZipkinQueryApi;
 import dev.ariadne.server.api.tempo.TempoApi;
 import dev.ariadne.server.receiver.ReceiverMetrics;
@@ -100,6 +102,8 @@ public final class AllInOne implements AutoCloseable {
     new JaegerQueryApi(store, registry).bind(queryBuilder);
     new JaegerV3Api(store, registry).bind(queryBuilder);
     new TransformApi(registry, limit).bind(queryBuilder);
+    new UiQueryApi(store, registry).bind(queryBuilder);
+    new WebUi().bind(queryBuilder);
     query = serve(queryBuilder);
 
     // Zipkin's port serves both its span intake and its query API, as Zipkin does.
