@@ -5,6 +5,7 @@ import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.cors.CorsService;
 import com.linecorp.armeria.server.cors.CorsServiceBuilder;
+import com.linecorp.armeria.server.encoding.EncodingService;
 import dev.ariadne.codec.jaeger.JaegerThriftDecoder;
 import dev.ariadne.server.admin.AdminService;
 import dev.ariadne.server.admin.StoreMetrics;
@@ -104,6 +105,9 @@ public final class AllInOne implements AutoCloseable {
     new TransformApi(registry, limit).bind(queryBuilder);
     new UiQueryApi(store, registry).bind(queryBuilder);
     new WebUi().bind(queryBuilder);
+    // Traces are large JSON: a 10,000-span trace is 7.5 MB before gzip. Answers are compressed for
+    // clients that accept it (browsers, Grafana); the UI's assets come compressed already and pass as they are.
+    queryBuilder.decorator(EncodingService.newDecorator());
     query = serve(queryBuilder);
 
     // Zipkin's port serves both its span intake and its query API, as Zipkin does.
@@ -115,6 +119,7 @@ public final class AllInOne implements AutoCloseable {
     // Tempo: TraceQL travels in the URL, so request lines may be long.
     ServerBuilder tempoBuilder = newServer(config.tempoPort()).http1MaxInitialLineLength(TempoApi.MAX_REQUEST_LINE_BYTES);
     new TempoApi(store, registry, ready::get).bind(tempoBuilder);
+    tempoBuilder.decorator(EncodingService.newDecorator());
     tempo = serve(tempoBuilder);
 
     ServerBuilder adminBuilder = newServer(config.adminPort());

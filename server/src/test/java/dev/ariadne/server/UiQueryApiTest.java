@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +55,23 @@ class UiQueryApiTest {
     List<String> all = new ArrayList<>();
     get("/api/ui/traceql?q=" + encode("{ }")).get("data").forEach(t -> all.add(t.get("traceID").asText()));
     assertEquals(List.of(passing, failing), all, "newest first");
+  }
+
+  @Test
+  void answersAreGzippedForClientsThatAcceptIt() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    URI uri = URI.create("http://127.0.0.1:" + server.queryPort() + "/api/traces/" + failing);
+    HttpResponse<byte[]> gzipped = client.send(
+        HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("gzip", gzipped.headers().firstValue("content-encoding").orElse(""));
+    byte[] json = new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes();
+    assertEquals(failing, new ObjectMapper().readTree(json)
+        .get("data").get(0).get("traceID").asText());
+    HttpResponse<byte[]> plain = client.send(HttpRequest.newBuilder(uri).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertTrue(plain.headers().firstValue("content-encoding").isEmpty());
+    assertTrue(json.length > gzipped.body().length, json.length + " bytes sent as " + gzipped.body().length);
   }
 
   @Test
