@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +23,13 @@ import picocli.CommandLine.Spec;
 final class AllInOneCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
+
+  @Option(names = "--config", defaultValue = "${env:ARIADNE_CONFIG}",
+      description = {"An OpenTelemetry Collector configuration file to run (ARIADNE_CONFIG): its receivers, processors "
+          + "and exporters ('ariadne' is this server's store). Its receiver endpoints replace --host, the receiver "
+          + "port flags, --max-request-bytes and --otlp-http-cors-allowed-origins. Default: the built-in pipeline, "
+          + "every receiver on the port flags -> memory_limiter -> the store."})
+  Path configFile;
 
   @Option(names = "--host", defaultValue = "${env:ARIADNE_HOST:-0.0.0.0}",
       description = "Address to listen on (ARIADNE_HOST). Default: ${DEFAULT-VALUE}.")
@@ -153,19 +159,14 @@ final class AllInOneCommand implements Callable<Integer> {
         .storage(storage())
         .local(localStore())
         .build();
-    AllInOne server = new AllInOne(config).start();
-    System.out.println("ariadne all-in-one: " + server.listeningPorts().entrySet().stream()
-        .map(listener -> listener.getKey() + " :" + listener.getValue())
-        .collect(java.util.stream.Collectors.joining(", ")));
-    CountDownLatch stopped = new CountDownLatch(1);
-    // SIGTERM and SIGINT run shutdown hooks: stop serving cleanly, then let main return.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      System.out.println("ariadne: stopped");
-      stopped.countDown();
-    }, "ariadne-shutdown"));
-    stopped.await();
-    return 0;
+    AllInOne server;
+    try {
+      server = (configFile == null ? new AllInOne(config) : new AllInOne(config, ConfigFile.load(configFile))).start();
+    } catch (ConfigFile.Invalid | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("ariadne all-in-one: " + e.getMessage());
+      return 1;
+    }
+    return RunningRole.serveUntilStopped("all-in-one", server.listeningPorts(), server);
   }
 
   private AllInOneConfig.Storage storage() {

@@ -1,0 +1,35 @@
+package dev.ariadne.server.exporter;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** What one exporter sent, under the OTel Collector's names, labelled with the exporter's id. */
+final class ExporterMetrics {
+  private final Counter sent;
+  private final Counter sendFailed;
+  private final Counter enqueueFailed;
+
+  ExporterMetrics(MeterRegistry registry, String exporter) {
+    this.sent = Counter.builder("otelcol_exporter_sent_spans")
+        .description("Number of spans successfully sent to destination.")
+        .tag("exporter", exporter).register(registry);
+    this.sendFailed = Counter.builder("otelcol_exporter_send_failed_spans")
+        .description("Number of spans in failed attempts to send to destination.")
+        .tag("exporter", exporter).register(registry);
+    this.enqueueFailed = Counter.builder("otelcol_exporter_enqueue_failed_spans")
+        .description("Number of spans failed to be added to the sending queue.")
+        .tag("exporter", exporter).register(registry);
+  }
+
+  void sent(int spans) {
+    sent.increment(spans);
+  }
+
+  void sendFailed(int spans) {
+    sendFailed.increment(spans);
+  }
+
+  void enqueueFailed(int spans) {
+    enqueueFailed.increment(spans);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.ariadne.server.exporter;
+
+import dev.ariadne.collector.RefusedException;
+import dev.ariadne.collector.config.exporter.ExporterSettings;
+import dev.ariadne.collector.config.exporter.QueueSettings;
+import dev.ariadne.model.Span;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Collector's exporter helper around a {@link Sender}: a bounded in-memory sending queue
+ * ({@code sending_queue}: {@code queue_size} batches, {@code num_consumers} threads sending from it) and
+ * {@code retry_on_failure} with exponential back-off. With the queue on, a batch is taken once queued
+ * and a full queue refuses it for now (the receiver's client retries); with it off, the caller waits for
+ * the sends and their retries. A batch that fails permanently, or still fails after
+ * {@code max_elapsed_time}, is dropped and counted ({@code otelcol_exporter_send_failed_spans}).
+ */
+final class NetworkExporter implements Exporter {
+  private static final Logger log = LoggerFactory.getLogger(NetworkExporter.class);
+  /** How long closing waits for the queue to drain before it gives up on what is left. */
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+  private final String id;
+  private final ExporterSettings settings;
+  private final Sender sender;
+  private final ExporterMetrics metrics;
+  private final BlockingQueue<List<Span>> queue;
+  private final List<Thread> consumers = new ArrayList<>();
+  private volatile boolean closing;
+
+  NetworkExporter(String id, ExporterSettings settings, Sender sender, ExporterMetrics metrics, MeterRegistry registry) {
+    this.id = id;
+    this.settings = settings;
+    this.sender = sender;
+    this.metrics = metrics;
+    QueueSettings queueSettings = settings.sendingQueue();
+    this.queue = queueSettings.enabled() ? new ArrayBlockingQueue<>(queueSettings.queueSize()) : null;
+    if (queue == null) return;
+    Gauge.builder("otelcol_exporter_queue_size", queue, BlockingQueue::size)
+        .description("Current size of the retry queue (in batches).").tag("exporter", id).register(registry);
+    Gauge.builder("otelcol_exporter_queue_capacity", queueSettings, QueueSettings::queueSize)
+        .description("Fixed capacity of the retry queue (in batches).").tag("exporter", id).register(registry);
+    for (int i = 0; i < queueSettings.numConsumers(); i++) {
+      consumers.add(Thread.ofPlatform().name("exporter-" + id + "-" + i).daemon().start(this::sendQueued));
+    }
+  }
+
+  @Override
+  public void consume(List<Span> spans) {
+    if (queue == null) {
+      if (!deliver(spans)) throw new IllegalStateException("exporter " + id + " could not send " + spans.size() + " spans");
+      return;
+    }
+    if (closing || !queue.offer(List.copyOf(spans))) {
+      metrics.enqueueFailed(spans.size());
+      throw new RefusedException("sending queue of exporter " + id + " is full", Duration.ofSeconds(1));
+    }
+  }
+
+  private void sendQueued() {
+    while (!(closing && queue.isEmpty())) {
+      List<Span> batch;
+      try {
+        batch = queue.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (batch != null) deliver(batch);
+    }
+  }
+
+  /** Sends with retries; whether the batch went out. */
+  private boolean deliver(List<Span> batch) {
+    Backoff backoff = new Backoff(settings.retryOnFailure());
+    Duration maxElapsed = settings.retryOnFailure().maxElapsedTime();
+    long deadline = maxElapsed.isZero() ? Long.MAX_VALUE : System.nanoTime() + maxElapsed.toNanos();
+    while (true) {
+      try {
+        sender.send(batch);
+        metrics.sent(batch.size());
+        return true;
+      } catch (SendFailure failure) {
+        Duration wait = backoff.next();
+        if (failure.permanent() || !settings.retryOnFailure().enabled() || System.nanoTime() + wait.toNanos() > deadline) {
+          return dropped(batch, failure.getMessage() + (failure.permanent() ? " (not retryable)" : ""));
+        }
+        log.info("exporter {}: sending {} spans failed, retrying in {} ms: {}", id, batch.size(), wait.toMillis(),
+            failure.getMessage());
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return dropped(batch, "stopped while retrying: " + failure.getMessage());
+        }
+      }
+    }
+  }
+
+  private boolean dropped(List<Span> batch, String why) {
+    metrics.sendFailed(batch.size());
+    log.warn("exporter {}: dropped {} spans: {}", id, batch.size(), why);
+    return false;
+  }
+
+  /** Lets the consumers send what is queued, for up to ten seconds, then stops them. */
+  @Override
+  public void close() {
+    closing = true;
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    try {
+      for (Thread consumer : consumers) {
+        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        if (!consumer.join(Duration.ofMillis(left))) consumer.interrupt();
+      }
+      for (Thread consumer : consumers) consumer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (queue != null && !queue.isEmpty()) {
+      List<List<Span>> left = new ArrayList<>();
+      queue.drainTo(left);
+      left.forEach(batch -> dropped(batch, "still queued at shutdown"));
+    }
+    sender.close();
+  }
+}
