@@ -32,8 +32,13 @@ final class SdkTraces {
   }
 
   static Shop sendShop(AllInOne server, String prefix, long t0) {
-    SdkTracerProvider frontend = provider(server, prefix + "-frontend");
-    SdkTracerProvider checkout = provider(server, prefix + "-checkout");
+    return sendShop(server.otlpGrpcPort(), prefix, t0);
+  }
+
+  /** The shop checkout sent to an OTLP/gRPC receiver on {@code otlpGrpcPort} of loopback. */
+  static Shop sendShop(int otlpGrpcPort, String prefix, long t0) {
+    SdkTracerProvider frontend = provider(otlpGrpcPort, prefix + "-frontend");
+    SdkTracerProvider checkout = provider(otlpGrpcPort, prefix + "-checkout");
     Tracer frontendTracer = frontend.get("shop.frontend", "1.4.2");
     Span root = frontendTracer.spanBuilder("GET /cart")
         .setSpanKind(SpanKind.SERVER)
@@ -71,12 +76,16 @@ final class SdkTraces {
 
   /** Exports each span as it ends: for a few spans. */
   static SdkTracerProvider provider(AllInOne server, String service) {
-    return provider(service, SimpleSpanProcessor.create(exporter(server)));
+    return provider(server.otlpGrpcPort(), service);
+  }
+
+  static SdkTracerProvider provider(int otlpGrpcPort, String service) {
+    return provider(service, SimpleSpanProcessor.create(exporter(otlpGrpcPort)));
   }
 
   /** Exports in batches on flush: for many spans, which the exporter would refuse to send all at once. */
   static SdkTracerProvider batchingProvider(AllInOne server, String service) {
-    return provider(service, BatchSpanProcessor.builder(exporter(server)).build());
+    return provider(service, BatchSpanProcessor.builder(exporter(server.otlpGrpcPort())).build());
   }
 
   private static SdkTracerProvider provider(String service, SpanProcessor processor) {
@@ -87,8 +96,8 @@ final class SdkTraces {
     return SdkTracerProvider.builder().setResource(resource).addSpanProcessor(processor).build();
   }
 
-  private static OtlpGrpcSpanExporter exporter(AllInOne server) {
-    return OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + server.otlpGrpcPort()).build();
+  private static OtlpGrpcSpanExporter exporter(int otlpGrpcPort) {
+    return OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + otlpGrpcPort).build();
   }
 
   static void flush(SdkTracerProvider... providers) {

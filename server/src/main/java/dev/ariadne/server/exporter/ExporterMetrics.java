@@ -8,6 +8,7 @@ final class ExporterMetrics {
   private final Counter sent;
   private final Counter sendFailed;
   private final Counter enqueueFailed;
+  private final Counter retries;
 
   ExporterMetrics(MeterRegistry registry, String exporter) {
     this.sent = Counter.builder("otelcol_exporter_sent_spans")
@@ -19,6 +20,9 @@ final class ExporterMetrics {
     this.enqueueFailed = Counter.builder("otelcol_exporter_enqueue_failed_spans")
         .description("Number of spans failed to be added to the sending queue.")
         .tag("exporter", exporter).register(registry);
+    this.retries = Counter.builder("ariadne.exporter.retries")
+        .description("Attempts to send that failed and are retried after a back-off (Ariadne's; the Collector has none).")
+        .tag("exporter", exporter).register(registry);
   }
 
   void sent(int spans) {
@@ -27,6 +31,10 @@ final class ExporterMetrics {
 
   void sendFailed(int spans) {
     sendFailed.increment(spans);
+  }
+
+  void retrying() {
+    retries.increment();
   }
 
   void enqueueFailed(int spans) {

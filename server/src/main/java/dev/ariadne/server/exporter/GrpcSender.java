@@ -50,7 +50,11 @@ abstract class GrpcSender<S extends AbstractStub<S>> implements Sender {
     try {
       send(stub.withDeadlineAfter(settings.timeout().toMillis(), TimeUnit.MILLISECONDS), spans);
     } catch (StatusRuntimeException e) {
-      throw new SendFailure(connection.uri() + ": " + e.getStatus(), !RETRYABLE.contains(e.getStatus().getCode()), e);
+      Status status = e.getStatus();
+      String detail = status.getDescription() != null ? status.getDescription()
+          : status.getCause() != null ? SendFailure.describe(status.getCause()) : "";
+      throw new SendFailure(connection.uri() + ": gRPC " + status.getCode() + " " + detail,
+          !RETRYABLE.contains(status.getCode()), e);
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,8 @@ final class NetworkExporter implements Exporter {
   private final ExporterMetrics metrics;
   private final BlockingQueue<List<Span>> queue;
   private final List<Thread> consumers = new ArrayList<>();
-  private volatile boolean closing;
+  /** Counted down by close(): waits between retries end, and queued batches get one attempt each. */
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   NetworkExporter(String id, ExporterSettings settings, Sender sender, ExporterMetrics metrics, MeterRegistry registry) {
     this.id = id;
@@ -59,14 +61,14 @@ final class NetworkExporter implements Exporter {
       if (!deliver(spans)) throw new IllegalStateException("exporter " + id + " could not send " + spans.size() + " spans");
       return;
     }
-    if (closing || !queue.offer(List.copyOf(spans))) {
+    if (closing() || !queue.offer(List.copyOf(spans))) {
       metrics.enqueueFailed(spans.size());
       throw new RefusedException("sending queue of exporter " + id + " is full", Duration.ofSeconds(1));
     }
   }
 
   private void sendQueued() {
-    while (!(closing && queue.isEmpty())) {
+    while (!(closing() && queue.isEmpty())) {
       List<Span> batch;
       try {
         batch = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -92,10 +94,13 @@ final class NetworkExporter implements Exporter {
         if (failure.permanent() || !settings.retryOnFailure().enabled() || System.nanoTime() + wait.toNanos() > deadline) {
           return dropped(batch, failure.getMessage() + (failure.permanent() ? " (not retryable)" : ""));
         }
+        metrics.retrying();
         log.info("exporter {}: sending {} spans failed, retrying in {} ms: {}", id, batch.size(), wait.toMillis(),
             failure.getMessage());
         try {
-          Thread.sleep(wait);
+          if (closing.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+            return dropped(batch, "shutting down, not retrying: " + failure.getMessage());
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return dropped(batch, "stopped while retrying: " + failure.getMessage());
@@ -110,10 +115,17 @@ final class NetworkExporter implements Exporter {
     return false;
   }
 
-  /** Lets the consumers send what is queued, for up to ten seconds, then stops them. */
+  private boolean closing() {
+    return closing.getCount() == 0;
+  }
+
+  /**
+   * Stops retrying, as the Collector does at shutdown, and gives each queued batch one more attempt,
+   * for up to ten seconds in all; then stops the consumers and counts what is left as failed.
+   */
   @Override
   public void close() {
-    closing = true;
+    closing.countDown();
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
     try {
       for (Thread consumer : consumers) {

@@ -65,7 +65,7 @@ final class OtlpHttpSender implements Sender {
       response = client.execute(HttpRequest.of(headers.build(), com.linecorp.armeria.common.HttpData.wrap(body)))
           .aggregate().join();
     } catch (CompletionException e) {
-      throw new SendFailure(connection.uri() + ": " + e.getCause(), false, e.getCause());
+      throw new SendFailure(connection.uri() + ": " + SendFailure.describe(e.getCause()), false, e.getCause());
     }
     HttpStatus status = response.status();
     if (status.isSuccess()) return;
