@@ -66,7 +66,11 @@ final class SdkTraces {
 
   /** One SERVER span of {@code service} named {@code name}, from t0 lasting {@code durationNanos}. */
   static String sendSpan(AllInOne server, String service, String name, long t0, long durationNanos) {
-    SdkTracerProvider p = provider(server, service);
+    return sendSpan(server.otlpGrpcPort(), service, name, t0, durationNanos);
+  }
+
+  static String sendSpan(int otlpGrpcPort, String service, String name, long t0, long durationNanos) {
+    SdkTracerProvider p = provider(otlpGrpcPort, service);
     Span span = p.get("probe").spanBuilder(name).setSpanKind(SpanKind.SERVER)
         .setStartTimestamp(t0, TimeUnit.NANOSECONDS).startSpan();
     span.end(t0 + durationNanos, TimeUnit.NANOSECONDS);
