@@ -9,44 +9,48 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Collector's exporter helper around a {@link Sender}: a bounded in-memory sending queue
- * ({@code sending_queue}: {@code queue_size} batches, {@code num_consumers} threads sending from it) and
- * {@code retry_on_failure} with exponential back-off. With the queue on, a batch is taken once queued
- * and a full queue refuses it for now (the receiver's client retries); with it off, the caller waits for
- * the sends and their retries. A batch that fails permanently, or still fails after
- * {@code max_elapsed_time}, is dropped and counted ({@code otelcol_exporter_send_failed_spans}).
+ * The Collector's exporter helper around a {@link Sender}: a bounded sending queue
+ * ({@code sending_queue}: {@code queue_size} batches, {@code num_consumers} threads sending from it; in
+ * memory, or on disk with a storage extension) and {@code retry_on_failure} with exponential back-off.
+ * With the queue on, a batch is taken once queued and a full queue refuses it for now (the receiver's
+ * client retries); with it off, the caller waits for the sends and their retries. A batch that fails
+ * permanently, or still fails after {@code max_elapsed_time}, is dropped and counted
+ * ({@code otelcol_exporter_send_failed_spans}).
  */
 final class NetworkExporter implements Exporter {
   private static final Logger log = LoggerFactory.getLogger(NetworkExporter.class);
-  /** How long closing waits for the queue to drain before it gives up on what is left. */
+  /** How long closing waits for an in-memory queue to drain before it gives up on what is left. */
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+  /** What became of a batch. */
+  private enum Outcome { SENT, DROPPED, KEPT_FOR_RESTART }
 
   private final String id;
   private final ExporterSettings settings;
   private final Sender sender;
   private final ExporterMetrics metrics;
-  private final BlockingQueue<List<Span>> queue;
+  private final SendingQueue queue;
   private final List<Thread> consumers = new ArrayList<>();
   /** Counted down by close(): waits between retries end, and queued batches get one attempt each. */
   private final CountDownLatch closing = new CountDownLatch(1);
 
-  NetworkExporter(String id, ExporterSettings settings, Sender sender, ExporterMetrics metrics, MeterRegistry registry) {
+  /** @param queue the sending queue, or null when {@code sending_queue.enabled} is false */
+  NetworkExporter(String id, ExporterSettings settings, Sender sender, SendingQueue queue, ExporterMetrics metrics,
+      MeterRegistry registry) {
     this.id = id;
     this.settings = settings;
     this.sender = sender;
     this.metrics = metrics;
-    QueueSettings queueSettings = settings.sendingQueue();
-    this.queue = queueSettings.enabled() ? new ArrayBlockingQueue<>(queueSettings.queueSize()) : null;
+    this.queue = queue;
     if (queue == null) return;
-    Gauge.builder("otelcol_exporter_queue_size", queue, BlockingQueue::size)
+    QueueSettings queueSettings = settings.sendingQueue();
+    Gauge.builder("otelcol_exporter_queue_size", queue, SendingQueue::size)
         .description("Current size of the retry queue (in batches).").tag("exporter", id).register(registry);
     Gauge.builder("otelcol_exporter_queue_capacity", queueSettings, QueueSettings::queueSize)
         .description("Fixed capacity of the retry queue (in batches).").tag("exporter", id).register(registry);
@@ -58,29 +62,32 @@ final class NetworkExporter implements Exporter {
   @Override
   public void consume(List<Span> spans) {
     if (queue == null) {
-      if (!deliver(spans)) throw new IllegalStateException("exporter " + id + " could not send " + spans.size() + " spans");
+      if (deliver(spans) != Outcome.SENT) {
+        throw new IllegalStateException("exporter " + id + " could not send " + spans.size() + " spans");
+      }
       return;
     }
-    if (closing() || !queue.offer(List.copyOf(spans))) {
+    if (closing() || !queue.offer(spans)) {
       metrics.enqueueFailed(spans.size());
       throw new RefusedException("sending queue of exporter " + id + " is full", Duration.ofSeconds(1));
     }
   }
 
   private void sendQueued() {
-    while (!(closing() && queue.isEmpty())) {
-      List<Span> batch;
+    // A persistent queue keeps what is left for the next run; an in-memory one is drained first.
+    while (!(closing() && (queue.persistent() || queue.size() == 0))) {
+      SendingQueue.Taken batch;
       try {
         batch = queue.poll(100, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         return;
       }
-      if (batch != null) deliver(batch);
+      if (batch != null && deliver(batch.spans()) != Outcome.KEPT_FOR_RESTART) batch.done().run();
     }
   }
 
-  /** Sends with retries; whether the batch went out. */
-  private boolean deliver(List<Span> batch) {
+  /** Sends with retries. */
+  private Outcome deliver(List<Span> batch) {
     Backoff backoff = new Backoff(settings.retryOnFailure());
     Duration maxElapsed = settings.retryOnFailure().maxElapsedTime();
     long deadline = maxElapsed.isZero() ? Long.MAX_VALUE : System.nanoTime() + maxElapsed.toNanos();
@@ -88,7 +95,7 @@ final class NetworkExporter implements Exporter {
       try {
         sender.send(batch);
         metrics.sent(batch.size());
-        return true;
+        return Outcome.SENT;
       } catch (SendFailure failure) {
         Duration wait = backoff.next();
         if (failure.permanent() || !settings.retryOnFailure().enabled() || System.nanoTime() + wait.toNanos() > deadline) {
@@ -98,21 +105,24 @@ final class NetworkExporter implements Exporter {
         log.info("exporter {}: sending {} spans failed, retrying in {} ms: {}", id, batch.size(), wait.toMillis(),
             failure.getMessage());
         try {
-          if (closing.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-            return dropped(batch, "shutting down, not retrying: " + failure.getMessage());
-          }
+          if (closing.await(wait.toNanos(), TimeUnit.NANOSECONDS)) return stoppedRetrying(batch, failure);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return dropped(batch, "stopped while retrying: " + failure.getMessage());
+          return stoppedRetrying(batch, failure);
         }
       }
     }
   }
 
-  private boolean dropped(List<Span> batch, String why) {
+  private Outcome stoppedRetrying(List<Span> batch, SendFailure failure) {
+    if (queue != null && queue.persistent()) return Outcome.KEPT_FOR_RESTART;
+    return dropped(batch, "shutting down, not retrying: " + failure.getMessage());
+  }
+
+  private Outcome dropped(List<Span> batch, String why) {
     metrics.sendFailed(batch.size());
     log.warn("exporter {}: dropped {} spans: {}", id, batch.size(), why);
-    return false;
+    return Outcome.DROPPED;
   }
 
   private boolean closing() {
@@ -120,8 +130,9 @@ final class NetworkExporter implements Exporter {
   }
 
   /**
-   * Stops retrying, as the Collector does at shutdown, and gives each queued batch one more attempt,
-   * for up to ten seconds in all; then stops the consumers and counts what is left as failed.
+   * Stops retrying, as the Collector does at shutdown. An in-memory queue gives each batch left one
+   * more attempt, for up to ten seconds in all, then counts the rest as failed; a persistent queue keeps
+   * them for the next run.
    */
   @Override
   public void close() {
@@ -136,10 +147,14 @@ final class NetworkExporter implements Exporter {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (queue != null && !queue.isEmpty()) {
-      List<List<Span>> left = new ArrayList<>();
-      queue.drainTo(left);
-      left.forEach(batch -> dropped(batch, "still queued at shutdown"));
+    if (queue != null && !queue.persistent()) {
+      try {
+        for (SendingQueue.Taken left; (left = queue.poll(0, TimeUnit.MILLISECONDS)) != null; ) {
+          dropped(left.spans(), "still queued at shutdown");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     sender.close();
   }

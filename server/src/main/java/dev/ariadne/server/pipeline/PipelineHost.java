@@ -30,7 +30,7 @@ public final class PipelineHost implements AutoCloseable {
     loaded.warnings().forEach(warning -> log.warn("configuration: {}", warning));
     CollectorConfig config = DurableAcknowledgement.apply(loaded);
     logMetricsOnlyExporters(config);
-    this.exporters = new Exporters(registry, store);
+    this.exporters = new Exporters(registry, store, config.extensions());
     try {
       this.pipelines = Pipelines.build(config, exporters, scheduler, new MicrometerCounters(registry));
       this.receivers = new Receivers(config, pipelines, endpoints, registry, servers);
