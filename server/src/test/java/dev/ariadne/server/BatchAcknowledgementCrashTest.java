@@ -22,10 +22,6 @@ class BatchAcknowledgementCrashTest {
           protocols:
             grpc:
       processors:
-        memory_limiter:
-          check_interval: 1s
-          limit_percentage: 95
-          spike_limit_percentage: 5
         batch:
           timeout: 10m
           send_batch_size: 1000000
@@ -35,7 +31,7 @@ class BatchAcknowledgementCrashTest {
         pipelines:
           traces:
             receivers: [otlp]
-            processors: [memory_limiter, batch]
+            processors: [batch]
             exporters: [ariadne]
       """;
 

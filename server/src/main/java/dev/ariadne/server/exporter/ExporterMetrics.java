@@ -11,18 +11,17 @@ final class ExporterMetrics {
   private final Counter retries;
 
   ExporterMetrics(MeterRegistry registry, String exporter) {
-    this.sent = Counter.builder("otelcol_exporter_sent_spans")
-        .description("Number of spans successfully sent to destination.")
-        .tag("exporter", exporter).register(registry);
-    this.sendFailed = Counter.builder("otelcol_exporter_send_failed_spans")
-        .description("Number of spans in failed attempts to send to destination.")
-        .tag("exporter", exporter).register(registry);
-    this.enqueueFailed = Counter.builder("otelcol_exporter_enqueue_failed_spans")
-        .description("Number of spans failed to be added to the sending queue.")
-        .tag("exporter", exporter).register(registry);
-    this.retries = Counter.builder("ariadne.exporter.retries")
-        .description("Attempts to send that failed and are retried after a back-off (Ariadne's; the Collector has none).")
-        .tag("exporter", exporter).register(registry);
+    this.sent = counter(registry, exporter, "otelcol_exporter_sent_spans", "Number of spans successfully sent to destination.");
+    this.sendFailed = counter(registry, exporter, "otelcol_exporter_send_failed_spans",
+        "Number of spans in failed attempts to send to destination.");
+    this.enqueueFailed = counter(registry, exporter, "otelcol_exporter_enqueue_failed_spans",
+        "Number of spans failed to be added to the sending queue.");
+    this.retries = counter(registry, exporter, "ariadne.exporter.retries",
+        "Attempts to send that failed and are retried after a back-off (Ariadne's; the Collector has none).");
+  }
+
+  private static Counter counter(MeterRegistry registry, String exporter, String name, String description) {
+    return Counter.builder(name).description(description).tag("exporter", exporter).register(registry);
   }
 
   void sent(int spans) {

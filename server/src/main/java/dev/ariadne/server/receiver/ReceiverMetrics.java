@@ -28,21 +28,16 @@ public final class ReceiverMetrics {
     this.registry = registry;
     this.receiver = receiver;
     this.transport = transport;
-    this.accepted = Counter.builder("ariadne.receiver.accepted.spans")
-        .description("Spans a receiver accepted and handed to the store.")
-        .tag("receiver", receiver).tag("transport", transport)
-        .register(registry);
-    this.refused = Counter.builder("ariadne.receiver.refused.spans")
-        .description("Spans a receiver refused: invalid spans, which the response reports.")
-        .tag("receiver", receiver).tag("transport", transport)
-        .register(registry);
+    this.accepted = counter("ariadne.receiver.accepted.spans", "Spans a receiver accepted and handed to the store.");
+    this.refused = counter("ariadne.receiver.refused.spans",
+        "Spans a receiver refused: invalid spans, which the response reports.");
     // The same counts under the OTel Collector's names, which its dashboards and alerts expect.
-    this.otelcolAccepted = Counter.builder("otelcol_receiver_accepted_spans")
-        .description("Number of spans successfully pushed into the pipeline.")
-        .tag("receiver", receiver).tag("transport", transport)
-        .register(registry);
-    this.otelcolRefused = Counter.builder("otelcol_receiver_refused_spans")
-        .description("Number of spans that could not be pushed into the pipeline.")
+    this.otelcolAccepted = counter("otelcol_receiver_accepted_spans", "Number of spans successfully pushed into the pipeline.");
+    this.otelcolRefused = counter("otelcol_receiver_refused_spans", "Number of spans that could not be pushed into the pipeline.");
+  }
+
+  private Counter counter(String name, String description) {
+    return Counter.builder(name).description(description)
         .tag("receiver", receiver).tag("transport", transport)
         .register(registry);
   }
