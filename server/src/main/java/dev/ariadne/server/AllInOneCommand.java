@@ -21,13 +21,21 @@ import picocli.CommandLine.Spec;
         "Runs receivers, store, query API and admin port in one process.",
         "Every option can also be set by the environment variable named in its description."})
 final class AllInOneCommand implements Callable<Integer> {
+  /**
+   * Flags that configure only receivers, which a --config file configures instead. (--host and
+   * --zipkin-port still place the query, Tempo and admin listeners and the Zipkin query API.)
+   */
+  private static final List<String> RECEIVER_FLAGS = List.of("--otlp-grpc-port", "--otlp-http-port",
+      "--jaeger-grpc-port", "--jaeger-thrift-http-port", "--jaeger-agent-compact-port",
+      "--jaeger-agent-binary-port", "--max-request-bytes", "--otlp-http-cors-allowed-origins");
+
   @Spec
   CommandSpec spec;
 
   @Option(names = "--config", defaultValue = "${env:ARIADNE_CONFIG}",
       description = {"An OpenTelemetry Collector configuration file to run (ARIADNE_CONFIG): its receivers, processors "
-          + "and exporters ('ariadne' is this server's store). Its receiver endpoints replace --host, the receiver "
-          + "port flags, --max-request-bytes and --otlp-http-cors-allowed-origins. Default: the built-in pipeline, "
+          + "and exporters ('ariadne' is this server's store). Its receiver endpoints replace the receiver port flags, "
+          + "--max-request-bytes and --otlp-http-cors-allowed-origins for receivers. Default: the built-in pipeline, "
           + "every receiver on the port flags -> memory_limiter -> the store."})
   Path configFile;
 
@@ -159,6 +167,7 @@ final class AllInOneCommand implements Callable<Integer> {
         .storage(storage())
         .local(localStore())
         .build();
+    if (configFile != null) warnAboutIgnoredFlags();
     AllInOne server;
     try {
       server = (configFile == null ? new AllInOne(config) : new AllInOne(config, ConfigFile.load(configFile))).start();
@@ -167,6 +176,16 @@ final class AllInOneCommand implements Callable<Integer> {
       return 1;
     }
     return RunningRole.serveUntilStopped("all-in-one", server.listeningPorts(), server);
+  }
+
+  /** The receiver flags the file overrides: given with --config, they would silently do nothing. */
+  private void warnAboutIgnoredFlags() {
+    for (String flag : RECEIVER_FLAGS) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+        spec.commandLine().getErr().println("ariadne: warning: " + flag
+            + " is ignored with --config: the file's receivers decide where they listen and what they accept");
+      }
+    }
   }
 
   private AllInOneConfig.Storage storage() {
