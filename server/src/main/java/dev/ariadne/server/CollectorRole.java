@@ -29,8 +29,13 @@ public final class CollectorRole implements AutoCloseable {
   public CollectorRole(CollectorConfig config) {
     new JvmMemoryMetrics().bindTo(registry);
     this.pipelines = new PipelineHost(config, ReceiverEndpoints.asConfigured(), registry, null, CollectorRole::newServer);
-    pipelines.receivers().start(this::serve);
-    ownMetrics = OwnMetrics.serve(config, registry, CollectorRole::newServer, this::serve).orElse(null);
+    try {
+      pipelines.receivers().start(this::serve);
+      ownMetrics = OwnMetrics.serve(config, registry, CollectorRole::newServer, this::serve).orElse(null);
+    } catch (RuntimeException e) {
+      close(); // a port already taken, say: release what did start
+      throw e;
+    }
   }
 
   /** Each listener's name and bound port, for the start-up banner. */
