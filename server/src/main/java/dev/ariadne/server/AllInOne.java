@@ -1,13 +1,13 @@
 package dev.ariadne.server;
 
-import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
-import com.linecorp.armeria.server.cors.CorsService;
-import com.linecorp.armeria.server.cors.CorsServiceBuilder;
 import com.linecorp.armeria.server.encoding.EncodingService;
-import dev.ariadne.codec.jaeger.JaegerThriftDecoder;
+import dev.ariadne.collector.config.CollectorConfig;
+import dev.ariadne.collector.config.ConfigLoader;
+import dev.ariadne.collector.pipeline.BuiltInComponents;
 import dev.ariadne.server.admin.AdminService;
+import dev.ariadne.server.admin.MetricsService;
 import dev.ariadne.server.admin.StoreMetrics;
 import dev.ariadne.server.api.jaeger.JaegerQueryApi;
 import dev.ariadne.server.api.jaeger.JaegerV3Api;
@@ -17,14 +17,8 @@ import dev.ariadne.server.api.jaeger.grpc.JaegerQueryGrpc;
 import dev.ariadne.server.api.ui.WebUi;
 import dev.ariadne.server.api.zipkin.ZipkinQueryApi;
 import dev.ariadne.server.api.tempo.TempoApi;
-import dev.ariadne.server.receiver.ReceiverMetrics;
-import dev.ariadne.server.receiver.SpanConsumer;
-import dev.ariadne.server.receiver.jaeger.JaegerAgentUdpReceiver;
-import dev.ariadne.server.receiver.jaeger.JaegerGrpcReceiver;
-import dev.ariadne.server.receiver.jaeger.JaegerThriftHttpReceiver;
-import dev.ariadne.server.receiver.otlp.OtlpGrpcReceiver;
-import dev.ariadne.server.receiver.otlp.OtlpHttpReceiver;
-import dev.ariadne.server.receiver.zipkin.ZipkinHttpReceiver;
+import dev.ariadne.server.pipeline.PipelineHost;
+import dev.ariadne.server.pipeline.ReceiverEndpoints;
 import dev.ariadne.store.SpanStore;
 import dev.ariadne.store.local.LocalSpanStore;
 import dev.ariadne.store.local.LocalStoreConfig;
@@ -38,34 +32,51 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The all-in-one role: OTLP receivers on 4317 (gRPC) and 4318 (HTTP), the store, the Jaeger query API
- * on 16686 and the admin port 14269, each on its own listener, wired by plain constructors. The Tempo
- * query API listens on 3200.
+ * The all-in-one role: the receivers and trace pipelines of a Collector configuration (the built-in one
+ * unless a file is given), the store, the Jaeger query API on 16686 and the admin port 14269, each on its
+ * own listener, wired by plain constructors. The Tempo query API listens on 3200, the Zipkin query API
+ * on the Zipkin receiver's port (or --zipkin-port when no Zipkin receiver runs).
  */
 public final class AllInOne implements AutoCloseable {
   private final AllInOneConfig config;
+  private final CollectorConfig collector;
+  private final ReceiverEndpoints endpoints;
+  private final boolean fromFile;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final SpanStore store;
   private final AtomicBoolean ready = new AtomicBoolean();
   private final List<Server> servers = new ArrayList<>();
-  private Server otlpGrpc;
-  private Server otlpHttp;
+  private PipelineHost pipelines;
   private Server query;
   private Server admin;
   private Server zipkin;
   private Server tempo;
-  private Server jaegerThriftHttp;
-  private Server jaegerGrpc;
-  private JaegerAgentUdpReceiver jaegerAgentCompact;
-  private JaegerAgentUdpReceiver jaegerAgentBinary;
   private Server queryGrpc;
+  private Server ownMetrics;
 
+  /** Runs the built-in pipelines, whose receivers listen where the flags say. */
   public AllInOne(AllInOneConfig config) {
+    this(config, new ConfigLoader(BuiltInComponents.all(), System::getenv).loadDefault(), config.receiverEndpoints(), false);
+  }
+
+  /**
+   * Runs the pipelines of a configuration file: its receivers listen where the file says, and the
+   * process's own metrics are also served at its {@code service.telemetry.metrics.address}.
+   */
+  public AllInOne(AllInOneConfig config, CollectorConfig collector) {
+    this(config, collector, ReceiverEndpoints.asConfigured(), true);
+  }
+
+  private AllInOne(AllInOneConfig config, CollectorConfig collector, ReceiverEndpoints endpoints, boolean fromFile) {
     this.config = config;
+    this.collector = collector;
+    this.endpoints = endpoints;
+    this.fromFile = fromFile;
     this.store = switch (config.storage()) {
       case MEMORY -> StoreMetrics.bind(new MemorySpanStore(config.memoryMaxTraces()), registry);
       case LOCAL -> StoreMetrics.bind(openLocalStore(config.local()), registry);
@@ -75,29 +86,13 @@ public final class AllInOne implements AutoCloseable {
 
   /** Binds every port and starts serving; returns once all listeners are up. */
   public AllInOne start() {
-    SpanConsumer consumer = store::append;
     int limit = config.maxRequestBytes();
-
-    ReceiverMetrics grpcMetrics = new ReceiverMetrics(registry, "otlp", "grpc");
-    OtlpGrpcReceiver grpc = new OtlpGrpcReceiver(consumer, grpcMetrics);
-    otlpGrpc = serve(newServer(config.otlpGrpcPort())
-        // Leave room for gRPC framing; the gRPC layer enforces the message limit itself.
-        .maxRequestLength(limit + 1024L)
-        .service(grpc.service(limit))
-        .decorator(grpcMetrics.tooLargeCounter()));
-
-    ReceiverMetrics httpMetrics = new ReceiverMetrics(registry, "otlp", "http");
-    OtlpHttpReceiver http = new OtlpHttpReceiver(consumer, httpMetrics, limit);
-    ServerBuilder httpBuilder = newServer(config.otlpHttpPort()).decorator(httpMetrics.tooLargeCounter());
-    var binding = httpBuilder.route().post(OtlpHttpReceiver.PATH).maxRequestLength(limit);
-    if (config.corsAllowedOrigins().isEmpty()) {
-      binding.build(http);
-    } else {
-      binding.build(http.decorate(cors(config.corsAllowedOrigins())));
-      // Browsers send a preflight OPTIONS before the POST; the CORS decorator answers it.
-      httpBuilder.route().options(OtlpHttpReceiver.PATH).build(http.decorate(cors(config.corsAllowedOrigins())));
+    try {
+      pipelines = new PipelineHost(collector, endpoints, registry, store, this::newServer);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
     }
-    otlpHttp = serve(httpBuilder);
 
     ServerBuilder queryBuilder = newServer(config.queryPort());
     new JaegerQueryApi(store, registry).bind(queryBuilder);
@@ -111,10 +106,10 @@ public final class AllInOne implements AutoCloseable {
     query = serve(queryBuilder);
 
     // Zipkin's port serves both its span intake and its query API, as Zipkin does.
-    ServerBuilder zipkinBuilder = newServer(config.zipkinPort());
-    new ZipkinHttpReceiver(consumer, new ReceiverMetrics(registry, "zipkin", "http"), limit).bind(zipkinBuilder);
+    ServerBuilder zipkinBuilder = pipelines.receivers().pending("Zipkin").orElseGet(() -> newServer(config.zipkinPort()));
     new ZipkinQueryApi(store, registry, config.zipkinAutocompleteKeys()).bind(zipkinBuilder);
-    zipkin = serve(zipkinBuilder);
+    pipelines.receivers().start(this::serve);
+    zipkin = pipelines.receivers().server("Zipkin").orElseGet(() -> serve(zipkinBuilder));
 
     // Tempo: TraceQL travels in the URL, so request lines may be long.
     ServerBuilder tempoBuilder = newServer(config.tempoPort()).http1MaxInitialLineLength(TempoApi.MAX_REQUEST_LINE_BYTES);
@@ -126,32 +121,12 @@ public final class AllInOne implements AutoCloseable {
     new AdminService(registry, ready::get).bind(adminBuilder);
     admin = serve(adminBuilder);
 
-    startJaegerIngest(consumer, limit);
+    // Without a file the admin port's /metrics is the one place: 8888 is where a co-located OTel Collector serves its own.
+    if (fromFile) ownMetrics = OwnMetrics.serve(collector, registry, this::newServer, this::serve).orElse(null);
     startJaegerQueryGrpc(limit);
 
     ready.set(true);
     return this;
-  }
-
-  /** Jaeger's collector ports (thrift over HTTP, gRPC) and its agent's UDP ports (compact, binary thrift). */
-  private void startJaegerIngest(SpanConsumer consumer, int limit) {
-    JaegerThriftHttpReceiver thriftHttp =
-        new JaegerThriftHttpReceiver(consumer, new ReceiverMetrics(registry, "jaeger", "http"), limit);
-    ServerBuilder thriftHttpBuilder = newServer(config.jaegerThriftHttpPort());
-    thriftHttpBuilder.route().post(JaegerThriftHttpReceiver.PATH).maxRequestLength(limit).build(thriftHttp);
-    jaegerThriftHttp = serve(thriftHttpBuilder);
-
-    JaegerGrpcReceiver grpc = new JaegerGrpcReceiver(consumer, new ReceiverMetrics(registry, "jaeger", "grpc"));
-    jaegerGrpc = serve(newServer(config.jaegerGrpcPort())
-        .maxRequestLength(limit + 1024L)
-        .service(grpc.service(limit)));
-
-    jaegerAgentCompact = new JaegerAgentUdpReceiver(
-        new InetSocketAddress(config.host(), config.jaegerAgentCompactPort()), JaegerThriftDecoder.Protocol.COMPACT,
-        consumer, new ReceiverMetrics(registry, "jaeger", "udp_compact"), JaegerAgentUdpReceiver.DEFAULT_QUEUE_DATAGRAMS);
-    jaegerAgentBinary = new JaegerAgentUdpReceiver(
-        new InetSocketAddress(config.host(), config.jaegerAgentBinaryPort()), JaegerThriftDecoder.Protocol.BINARY,
-        consumer, new ReceiverMetrics(registry, "jaeger", "udp_binary"), JaegerAgentUdpReceiver.DEFAULT_QUEUE_DATAGRAMS);
   }
 
   /** Jaeger's query gRPC port: api_v2 and api_v3 QueryService. */
@@ -162,11 +137,11 @@ public final class AllInOne implements AutoCloseable {
   }
 
   public int otlpGrpcPort() {
-    return otlpGrpc.activeLocalPort();
+    return receiverPort("OTLP gRPC");
   }
 
   public int otlpHttpPort() {
-    return otlpHttp.activeLocalPort();
+    return receiverPort("OTLP HTTP");
   }
 
   public int queryPort() {
@@ -186,39 +161,42 @@ public final class AllInOne implements AutoCloseable {
   }
 
   public int jaegerThriftHttpPort() {
-    return jaegerThriftHttp.activeLocalPort();
+    return receiverPort("Jaeger thrift HTTP");
   }
 
   public int jaegerGrpcPort() {
-    return jaegerGrpc.activeLocalPort();
+    return receiverPort("Jaeger gRPC");
   }
 
   public int jaegerAgentCompactPort() {
-    return jaegerAgentCompact.port();
+    return receiverPort("Jaeger agent UDP compact");
   }
 
   public int jaegerAgentBinaryPort() {
-    return jaegerAgentBinary.port();
+    return receiverPort("Jaeger agent UDP binary");
   }
 
   public int queryGrpcPort() {
     return queryGrpc.activeLocalPort();
   }
 
+  /** The port of a receiver's listener, by its banner name ("OTLP gRPC", "OTLP gRPC (otlp/2)"). */
+  public int receiverPort(String listener) {
+    Integer port = pipelines.receivers().ports().get(listener);
+    if (port == null) throw new IllegalStateException("no receiver listener " + listener + " runs");
+    return port;
+  }
+
   /** Each listener's name and bound port, in the order the start-up banner lists them. */
-  public java.util.SequencedMap<String, Integer> listeningPorts() {
+  public SequencedMap<String, Integer> listeningPorts() {
     var ports = new java.util.LinkedHashMap<String, Integer>();
-    ports.put("OTLP gRPC", otlpGrpcPort());
-    ports.put("OTLP HTTP", otlpHttpPort());
+    ports.putAll(pipelines.receivers().ports());
     ports.put("Jaeger query", queryPort());
     ports.put("Jaeger query gRPC", queryGrpcPort());
     ports.put("admin", adminPort());
     ports.put("Zipkin", zipkinPort());
     ports.put("Tempo", tempoPort());
-    ports.put("Jaeger thrift HTTP", jaegerThriftHttpPort());
-    ports.put("Jaeger gRPC", jaegerGrpcPort());
-    ports.put("Jaeger agent UDP compact", jaegerAgentCompactPort());
-    ports.put("Jaeger agent UDP binary", jaegerAgentBinaryPort());
+    if (ownMetrics != null) ports.put("metrics", ownMetrics.activeLocalPort());
     return ports;
   }
 
@@ -234,21 +212,26 @@ public final class AllInOne implements AutoCloseable {
     }
   }
 
-  /** Stops accepting, lets in-flight requests finish, then stops every listener. */
+  /**
+   * Stops accepting, lets in-flight requests finish, then stops every listener; then the pipelines pass
+   * on what they hold and the exporters drain, and the store closes last.
+   */
   @Override
   public void close() {
     ready.set(false);
     CompletableFuture.allOf(servers.stream().map(Server::stop).toArray(CompletableFuture[]::new)).join();
-    // The UDP ports have no server to stop: close them here, letting queued datagrams reach the store.
-    if (jaegerAgentCompact != null) jaegerAgentCompact.close();
-    if (jaegerAgentBinary != null) jaegerAgentBinary.close();
+    if (pipelines != null) pipelines.close();
     store.close();
   }
 
   private ServerBuilder newServer(int port) {
+    return newServer(new InetSocketAddress(config.host(), port));
+  }
+
+  private ServerBuilder newServer(InetSocketAddress address) {
     // No quiet period: stop accepting at once, give requests in flight up to ten seconds to finish.
     return Server.builder()
-        .http(new InetSocketAddress(config.host(), port))
+        .http(address)
         .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(10));
   }
 
@@ -259,13 +242,4 @@ public final class AllInOne implements AutoCloseable {
     return server;
   }
 
-  private static java.util.function.Function<? super com.linecorp.armeria.server.HttpService, CorsService>
-      cors(List<String> origins) {
-    CorsServiceBuilder cors = origins.contains("*")
-        ? CorsService.builderForAnyOrigin()
-        : CorsService.builder(origins);
-    return cors.allowRequestMethods(HttpMethod.POST, HttpMethod.OPTIONS)
-        .allowRequestHeaders("content-type", "content-encoding", "authorization")
-        .newDecorator();
-  }
 }

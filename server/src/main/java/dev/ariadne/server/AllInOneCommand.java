@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,8 +21,23 @@ import picocli.CommandLine.Spec;
         "Runs receivers, store, query API and admin port in one process.",
         "Every option can also be set by the environment variable named in its description."})
 final class AllInOneCommand implements Callable<Integer> {
+  /**
+   * Flags that configure only receivers, which a --config file configures instead. (--host and
+   * --zipkin-port still place the query, Tempo and admin listeners and the Zipkin query API.)
+   */
+  private static final List<String> RECEIVER_FLAGS = List.of("--otlp-grpc-port", "--otlp-http-port",
+      "--jaeger-grpc-port", "--jaeger-thrift-http-port", "--jaeger-agent-compact-port",
+      "--jaeger-agent-binary-port", "--max-request-bytes", "--otlp-http-cors-allowed-origins");
+
   @Spec
   CommandSpec spec;
+
+  @Option(names = "--config", defaultValue = "${env:ARIADNE_CONFIG}",
+      description = {"An OpenTelemetry Collector configuration file to run (ARIADNE_CONFIG): its receivers, processors "
+          + "and exporters ('ariadne' is this server's store). Its receiver endpoints replace the receiver port flags, "
+          + "--max-request-bytes and --otlp-http-cors-allowed-origins for receivers. Default: the built-in pipeline, "
+          + "every receiver on the port flags -> memory_limiter -> the store."})
+  Path configFile;
 
   @Option(names = "--host", defaultValue = "${env:ARIADNE_HOST:-0.0.0.0}",
       description = "Address to listen on (ARIADNE_HOST). Default: ${DEFAULT-VALUE}.")
@@ -153,19 +167,25 @@ final class AllInOneCommand implements Callable<Integer> {
         .storage(storage())
         .local(localStore())
         .build();
-    AllInOne server = new AllInOne(config).start();
-    System.out.println("ariadne all-in-one: " + server.listeningPorts().entrySet().stream()
-        .map(listener -> listener.getKey() + " :" + listener.getValue())
-        .collect(java.util.stream.Collectors.joining(", ")));
-    CountDownLatch stopped = new CountDownLatch(1);
-    // SIGTERM and SIGINT run shutdown hooks: stop serving cleanly, then let main return.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      System.out.println("ariadne: stopped");
-      stopped.countDown();
-    }, "ariadne-shutdown"));
-    stopped.await();
-    return 0;
+    if (configFile != null) warnAboutIgnoredFlags();
+    AllInOne server;
+    try {
+      server = (configFile == null ? new AllInOne(config) : new AllInOne(config, ConfigFile.load(configFile))).start();
+    } catch (ConfigFile.Invalid | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("ariadne all-in-one: " + e.getMessage());
+      return 1;
+    }
+    return RunningRole.serveUntilStopped("all-in-one", server.listeningPorts(), server);
+  }
+
+  /** The receiver flags the file overrides: given with --config, they would silently do nothing. */
+  private void warnAboutIgnoredFlags() {
+    for (String flag : RECEIVER_FLAGS) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+        spec.commandLine().getErr().println("ariadne: warning: " + flag
+            + " is ignored with --config: the file's receivers decide where they listen and what they accept");
+      }
+    }
   }
 
   private AllInOneConfig.Storage storage() {

@@ -1,6 +1,9 @@
 package dev.ariadne.server;
 
+import dev.ariadne.server.pipeline.ReceiverEndpoints;
+import dev.ariadne.server.pipeline.ReceiverProtocol;
 import dev.ariadne.store.local.LocalStoreConfig;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -83,6 +86,28 @@ public record AllInOneConfig(
         .jaegerThriftHttpPort(jaegerThriftHttpPort).jaegerGrpcPort(jaegerGrpcPort)
         .jaegerAgentCompactPort(jaegerAgentCompactPort).jaegerAgentBinaryPort(jaegerAgentBinaryPort)
         .queryGrpcPort(queryGrpcPort).storage(storage).local(local);
+  }
+
+  /**
+   * Where the built-in pipelines' receivers listen: on {@link #host} at the port flags, taking
+   * {@link #maxRequestBytes}, with the OTLP/HTTP CORS origins; what the built-in file says is replaced.
+   */
+  public ReceiverEndpoints receiverEndpoints() {
+    return (protocol, configured) -> new ReceiverEndpoints.Listen(
+        new InetSocketAddress(host, port(protocol)), maxRequestBytes,
+        protocol == ReceiverProtocol.OTLP_HTTP ? corsAllowedOrigins : List.of());
+  }
+
+  private int port(ReceiverProtocol protocol) {
+    return switch (protocol) {
+      case OTLP_GRPC -> otlpGrpcPort;
+      case OTLP_HTTP -> otlpHttpPort;
+      case ZIPKIN -> zipkinPort;
+      case JAEGER_GRPC -> jaegerGrpcPort;
+      case JAEGER_THRIFT_HTTP -> jaegerThriftHttpPort;
+      case JAEGER_THRIFT_COMPACT -> jaegerAgentCompactPort;
+      case JAEGER_THRIFT_BINARY -> jaegerAgentBinaryPort;
+    };
   }
 
   public AllInOneConfig withMemoryMaxTraces(int maxTraces) {

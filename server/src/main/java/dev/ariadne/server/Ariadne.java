@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ariadne 0.1.0",
     description = "A distributed-tracing backend: OTLP, Zipkin and Jaeger in; Jaeger, Tempo and Zipkin APIs out.",
-    subcommands = {AllInOneCommand.class, TracegenCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AllInOneCommand.class, CollectorCommand.class, TracegenCommand.class, CommandLine.HelpCommand.class})
 public final class Ariadne implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -32,8 +32,13 @@ final class SdkTraces {
   }
 
   static Shop sendShop(AllInOne server, String prefix, long t0) {
-    SdkTracerProvider frontend = provider(server, prefix + "-frontend");
-    SdkTracerProvider checkout = provider(server, prefix + "-checkout");
+    return sendShop(server.otlpGrpcPort(), prefix, t0);
+  }
+
+  /** The shop checkout sent to an OTLP/gRPC receiver on {@code otlpGrpcPort} of loopback. */
+  static Shop sendShop(int otlpGrpcPort, String prefix, long t0) {
+    SdkTracerProvider frontend = provider(otlpGrpcPort, prefix + "-frontend");
+    SdkTracerProvider checkout = provider(otlpGrpcPort, prefix + "-checkout");
     Tracer frontendTracer = frontend.get("shop.frontend", "1.4.2");
     Span root = frontendTracer.spanBuilder("GET /cart")
         .setSpanKind(SpanKind.SERVER)
@@ -61,7 +66,11 @@ final class SdkTraces {
 
   /** One SERVER span of {@code service} named {@code name}, from t0 lasting {@code durationNanos}. */
   static String sendSpan(AllInOne server, String service, String name, long t0, long durationNanos) {
-    SdkTracerProvider p = provider(server, service);
+    return sendSpan(server.otlpGrpcPort(), service, name, t0, durationNanos);
+  }
+
+  static String sendSpan(int otlpGrpcPort, String service, String name, long t0, long durationNanos) {
+    SdkTracerProvider p = provider(otlpGrpcPort, service);
     Span span = p.get("probe").spanBuilder(name).setSpanKind(SpanKind.SERVER)
         .setStartTimestamp(t0, TimeUnit.NANOSECONDS).startSpan();
     span.end(t0 + durationNanos, TimeUnit.NANOSECONDS);
@@ -71,12 +80,16 @@ final class SdkTraces {
 
   /** Exports each span as it ends: for a few spans. */
   static SdkTracerProvider provider(AllInOne server, String service) {
-    return provider(service, SimpleSpanProcessor.create(exporter(server)));
+    return provider(server.otlpGrpcPort(), service);
+  }
+
+  static SdkTracerProvider provider(int otlpGrpcPort, String service) {
+    return provider(service, SimpleSpanProcessor.create(exporter(otlpGrpcPort)));
   }
 
   /** Exports in batches on flush: for many spans, which the exporter would refuse to send all at once. */
   static SdkTracerProvider batchingProvider(AllInOne server, String service) {
-    return provider(service, BatchSpanProcessor.builder(exporter(server)).build());
+    return provider(service, BatchSpanProcessor.builder(exporter(server.otlpGrpcPort())).build());
   }
 
   private static SdkTracerProvider provider(String service, SpanProcessor processor) {
@@ -87,8 +100,8 @@ final class SdkTraces {
     return SdkTracerProvider.builder().setResource(resource).addSpanProcessor(processor).build();
   }
 
-  private static OtlpGrpcSpanExporter exporter(AllInOne server) {
-    return OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + server.otlpGrpcPort()).build();
+  private static OtlpGrpcSpanExporter exporter(int otlpGrpcPort) {
+    return OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + otlpGrpcPort).build();
   }
 
   static void flush(SdkTracerProvider... providers) {

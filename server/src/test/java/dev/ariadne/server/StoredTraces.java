@@ -28,6 +28,16 @@ final class StoredTraces {
     return ids;
   }
 
+  /** Waits until the trace has {@code count} spans (spans forwarded through a queue arrive later), and returns their ids. */
+  List<String> awaitSpans(TraceId id, int count) throws IOException, InterruptedException {
+    List<String> ids = spanIds(id);
+    while (ids.size() < count) {
+      Thread.sleep(20);
+      ids = spanIds(id);
+    }
+    return ids;
+  }
+
   /** A metric on /metrics, its samples summed over their labels; fails if the server does not publish it. */
   double metric(String name) throws IOException, InterruptedException {
     String text = admin.get("/metrics").text();

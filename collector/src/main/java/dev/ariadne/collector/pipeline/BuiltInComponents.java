@@ -7,6 +7,7 @@ import dev.ariadne.collector.config.exporter.JaegerExporterConfig;
 import dev.ariadne.collector.config.exporter.OtlpExporterConfig;
 import dev.ariadne.collector.config.exporter.OtlpHttpExporterConfig;
 import dev.ariadne.collector.config.exporter.PrometheusExporterConfig;
+import dev.ariadne.collector.config.extension.FileStorageConfig;
 import dev.ariadne.collector.config.extension.HealthCheckConfig;
 import dev.ariadne.collector.config.extension.PprofConfig;
 import dev.ariadne.collector.config.extension.ZPagesConfig;
@@ -47,6 +48,7 @@ public final class BuiltInComponents {
         .extension(HealthCheckConfig.FACTORY)
         .extension(ZPagesConfig.FACTORY)
         .extension(PprofConfig.FACTORY)
+        .extension(FileStorageConfig.FACTORY)
         .build();
   }
 }

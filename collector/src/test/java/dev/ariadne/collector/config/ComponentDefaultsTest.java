@@ -11,6 +11,7 @@ import dev.ariadne.collector.config.exporter.OtlpHttpExporterConfig;
 import dev.ariadne.collector.config.exporter.PrometheusExporterConfig;
 import dev.ariadne.collector.config.exporter.QueueSettings;
 import dev.ariadne.collector.config.exporter.RetrySettings;
+import dev.ariadne.collector.config.extension.FileStorageConfig;
 import dev.ariadne.collector.config.extension.HealthCheckConfig;
 import dev.ariadne.collector.config.extension.ZPagesConfig;
 import dev.ariadne.collector.config.receiver.CorsSettings;
@@ -153,12 +154,20 @@ class ComponentDefaultsTest {
         extensions:
           health_check:
           zpages:
+          file_storage:
+          file_storage/queues:
+            directory: /srv/queues
+            fsync: true
         """);
     assertEquals(new DebugExporterConfig("basic", 2, 1), config.exporters().get(ComponentId.parse("debug")));
     var prometheus = (PrometheusExporterConfig) config.exporters().get(ComponentId.parse("prometheus"));
     assertEquals(Duration.ofMinutes(5), prometheus.metricExpiration());
     assertEquals(new HealthCheckConfig("0.0.0.0:13133", "/"), config.extensions().get(ComponentId.parse("health_check")));
     assertEquals(new ZPagesConfig("0.0.0.0:55679"), config.extensions().get(ComponentId.parse("zpages")));
+    assertEquals(new FileStorageConfig("/var/lib/otelcol/file_storage", false, false, Duration.ofSeconds(1)),
+        config.extensions().get(ComponentId.parse("file_storage")));
+    assertEquals(new FileStorageConfig("/srv/queues", false, true, Duration.ofSeconds(1)),
+        config.extensions().get(ComponentId.parse("file_storage/queues")));
   }
 
   @Test

@@ -30,8 +30,7 @@ public final class AdminService {
     sb.service("/ready", (ctx, req) -> ready.getAsBoolean()
         ? HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8, "ready\n")
         : HttpResponse.of(HttpStatus.SERVICE_UNAVAILABLE, MediaType.PLAIN_TEXT_UTF_8, "not ready\n"));
-    sb.service("/metrics", (ctx, req) -> HttpResponse.of(HttpStatus.OK,
-        MediaType.parse("text/plain; version=0.0.4; charset=utf-8"), registry.scrape()));
+    MetricsService.bind(sb, registry);
   }
 
   private HttpResponse health() {

@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * What one receiver transport took in, as the OTel Collector counts it: spans accepted (stored), spans
- * refused (invalid, or lost with a request that could not be read), and refused requests by reason.
+ * What one receiver transport took in, as the OTel Collector counts it: spans accepted (taken by the
+ * pipeline), spans refused (invalid, or not taken), and refused requests by reason. Span counts are kept
+ * under Ariadne's names and the Collector's ({@code otelcol_receiver_accepted_spans}, …); the receiver
+ * label is the receiver's id in the configuration ({@code otlp}, {@code otlp/2}).
  */
 public final class ReceiverMetrics {
   private final MeterRegistry registry;
@@ -19,27 +21,35 @@ public final class ReceiverMetrics {
   private final String transport;
   private final Counter accepted;
   private final Counter refused;
+  private final Counter otelcolAccepted;
+  private final Counter otelcolRefused;
 
   public ReceiverMetrics(MeterRegistry registry, String receiver, String transport) {
     this.registry = registry;
     this.receiver = receiver;
     this.transport = transport;
-    this.accepted = Counter.builder("ariadne.receiver.accepted.spans")
-        .description("Spans a receiver accepted and handed to the store.")
-        .tag("receiver", receiver).tag("transport", transport)
-        .register(registry);
-    this.refused = Counter.builder("ariadne.receiver.refused.spans")
-        .description("Spans a receiver refused: invalid spans, which the response reports.")
+    this.accepted = counter("ariadne.receiver.accepted.spans", "Spans a receiver accepted and handed to the store.");
+    this.refused = counter("ariadne.receiver.refused.spans",
+        "Spans a receiver refused: invalid spans, which the response reports.");
+    // The same counts under the OTel Collector's names, which its dashboards and alerts expect.
+    this.otelcolAccepted = counter("otelcol_receiver_accepted_spans", "Number of spans successfully pushed into the pipeline.");
+    this.otelcolRefused = counter("otelcol_receiver_refused_spans", "Number of spans that could not be pushed into the pipeline.");
+  }
+
+  private Counter counter(String name, String description) {
+    return Counter.builder(name).description(description)
         .tag("receiver", receiver).tag("transport", transport)
         .register(registry);
   }
 
   public void accepted(long spans) {
     accepted.increment(spans);
+    otelcolAccepted.increment(spans);
   }
 
   public void refused(long spans) {
     refused.increment(spans);
+    otelcolRefused.increment(spans);
   }
 
   /** A whole request refused before its spans could be counted: malformed, too large, overloaded. */

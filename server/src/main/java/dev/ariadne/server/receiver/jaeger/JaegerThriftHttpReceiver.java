@@ -22,7 +22,8 @@ import java.io.IOException;
 /**
  * Jaeger's collector HTTP API: POST /api/traces with a binary-protocol thrift Batch, what Jaeger
  * clients' HttpSender sends to port 14268. Answers as Jaeger does, in plain text: 202 Accepted once the
- * spans are stored, 400 for a body that is not a Batch, 500 when the spans could not be stored; and 413
+ * spans are stored, 400 for a body that is not a Batch, 500 when the spans could not be stored, 503 with Retry-After
+ * when a pipeline refused them for now (memory limiter); and 413
  * for a body over the limit, on the wire or decompressed (Jaeger sets none), and 415 for another
  * Content-Type (Jaeger answers 400).
  *
@@ -82,7 +83,12 @@ public final class JaegerThriftHttpReceiver implements HttpService {
     try {
       intake.deliver(decoded);
     } catch (SpanIntake.NotStoredException e) {
-      return text(HttpStatus.INTERNAL_SERVER_ERROR, "Cannot submit Jaeger batch: " + e.getMessage());
+      if (!e.refused()) return text(HttpStatus.INTERNAL_SERVER_ERROR, "Cannot submit Jaeger batch: " + e.getMessage());
+      return HttpResponse.builder()
+          .status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaderNames.RETRY_AFTER, e.retryAfterSeconds())
+          .content(MediaType.PLAIN_TEXT_UTF_8, "Cannot submit Jaeger batch: " + e.getMessage() + "\n")
+          .build();
     }
     return decoded.rejected() == 0
         ? HttpResponse.of(HttpStatus.ACCEPTED)

@@ -83,7 +83,7 @@ public final class OtlpHttpReceiver implements HttpService {
     } catch (SpanIntake.NotStoredException e) {
       return HttpResponse.builder()
           .status(HttpStatus.SERVICE_UNAVAILABLE)
-          .header(HttpHeaderNames.RETRY_AFTER, "5")
+          .header(HttpHeaderNames.RETRY_AFTER, e.retryAfterSeconds())
           .content(json ? MediaType.JSON_UTF_8 : PROTOBUF,
               encode(status(14, e.getMessage()), json))
           .build();

@@ -88,7 +88,7 @@ public final class ZipkinHttpReceiver {
     } catch (SpanIntake.NotStoredException e) {
       return HttpResponse.builder()
           .status(HttpStatus.SERVICE_UNAVAILABLE)
-          .header(HttpHeaderNames.RETRY_AFTER, "5")
+          .header(HttpHeaderNames.RETRY_AFTER, e.retryAfterSeconds())
           .content(MediaType.PLAIN_TEXT_UTF_8, e.getMessage())
           .build();
     }
