@@ -21,7 +21,7 @@ class ZipkinReceiverStoreFailureTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     AtomicInteger offered = new AtomicInteger();
     ServerBuilder sb = Server.builder().http(new InetSocketAddress("127.0.0.1", 0));
-    new ZipkinHttpReceiver(spans -> {
+    new ZipkinHttpReceiver((spans, otlpProto) -> {
       offered.addAndGet(spans.size());
       throw new IllegalStateException("store is full");
     }, new ReceiverMetrics(registry, "zipkin", "http"), 1 << 20).bind(sb);

@@ -36,7 +36,7 @@ class JaegerAgentUdpReceiverTest {
     CountDownLatch release = new CountDownLatch(1);
     List<String> consumed = new CopyOnWriteArrayList<>();
     JaegerAgentUdpReceiver receiver = new JaegerAgentUdpReceiver(new InetSocketAddress("127.0.0.1", 0),
-        JaegerThriftDecoder.Protocol.COMPACT, spans -> {
+        JaegerThriftDecoder.Protocol.COMPACT, (spans, otlpProto) -> {
           stalled.countDown();
           try {
             release.await();
