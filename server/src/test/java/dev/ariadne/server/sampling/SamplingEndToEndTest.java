@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.ariadne.model.Span;
@@ -22,6 +23,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.jaegertracing.api_v2.Collector.PostSpansRequest;
 import io.jaegertracing.api_v2.CollectorServiceGrpc;
+import io.jaegertracing.api_v2.Model;
 import io.jaegertracing.api_v2.Sampling.SamplingStrategyParameters;
 import io.jaegertracing.api_v2.SamplingManagerGrpc;
 import io.jaegertracing.internal.samplers.HttpSamplingManager;
@@ -48,8 +50,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,41 +65,48 @@ class SamplingEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir Path dir;
-  private Path file;
-  private final SteppedScheduler scheduler = new SteppedScheduler();
-  private final List<Span> intake = new CopyOnWriteArrayList<>();
-  private RemoteSampling sampling;
-  private Server grpc;
-  private ManagedChannel channel;
+  @TempDir static Path dir;
+  private static final List<Span> intake = new CopyOnWriteArrayList<>();
+  /** Shared by the tests that only read; the scheduling test runs its own. */
+  private static Running shared;
+  private static RemoteSampling sampling;
+  private static ManagedChannel channel;
 
-  @BeforeEach
-  void start() throws Exception {
-    file = dir.resolve("strategies.json");
+  /** Remote sampling on its HTTP port, and on a gRPC port beside Jaeger span intake, as Jaeger serves them. */
+  private record Running(RemoteSampling sampling, Server grpc, ManagedChannel channel) implements AutoCloseable {
+    static Running start(Path file, Optional<AdaptiveConfig> adaptive, SteppedScheduler scheduler) {
+      RemoteSampling sampling = new RemoteSampling(
+          new RemoteSamplingConfig("127.0.0.1:0", Optional.of(file), Duration.ofSeconds(30), 0.001, adaptive), scheduler).start();
+      ServerBuilder sb = Server.builder().http(new InetSocketAddress("127.0.0.1", 0))
+          .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO);
+      sb.service(new JaegerGrpcReceiver((spans, otlpProto) -> intake.addAll(spans),
+          new ReceiverMetrics(new SimpleMeterRegistry(), "jaeger", "grpc")).service(1 << 20));
+      sampling.bindGrpc(sb);
+      Server grpc = sb.build();
+      grpc.start().join();
+      return new Running(sampling, grpc, NettyChannelBuilder.forAddress("127.0.0.1", grpc.activeLocalPort()).usePlaintext().build());
+    }
+
+    @Override
+    public void close() {
+      channel.shutdownNow();
+      grpc.stop().join();
+      sampling.close();
+    }
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path file = dir.resolve("strategies.json");
     Files.writeString(file, SamplingStrategiesTest.FILE);
-    startWith(Optional.empty());
+    shared = Running.start(file, Optional.empty(), new SteppedScheduler());
+    sampling = shared.sampling();
+    channel = shared.channel();
   }
 
-  private void startWith(Optional<AdaptiveConfig> adaptive) {
-    if (sampling != null) stop();
-    sampling = new RemoteSampling(
-        new RemoteSamplingConfig("127.0.0.1:0", Optional.of(file), Duration.ofSeconds(30), 0.001, adaptive), scheduler).start();
-    // The Jaeger gRPC port: span intake and the sampling manager side by side, as Jaeger serves them.
-    ServerBuilder sb = Server.builder().http(new InetSocketAddress("127.0.0.1", 0))
-        .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO);
-    sb.service(new JaegerGrpcReceiver((spans, otlpProto) -> intake.addAll(spans),
-        new ReceiverMetrics(new SimpleMeterRegistry(), "jaeger", "grpc")).service(1 << 20));
-    sampling.bindGrpc(sb);
-    grpc = sb.build();
-    grpc.start().join();
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", grpc.activeLocalPort()).usePlaintext().build();
-  }
-
-  @AfterEach
-  void stop() {
-    channel.shutdownNow();
-    grpc.stop().join();
-    sampling.close();
+  @AfterAll
+  static void stop() {
+    shared.close();
   }
 
   @Test
@@ -127,7 +136,7 @@ class SamplingEndToEndTest {
   @Test
   void theOtelSdkReadsItsStrategyOverGrpcOnTheJaegerPort() throws Exception {
     JaegerRemoteSampler remote = JaegerRemoteSampler.builder()
-        .setEndpoint("http://127.0.0.1:" + grpc.activeLocalPort())
+        .setEndpoint("http://127.0.0.1:" + shared.grpc().activeLocalPort())
         .setServiceName("checkout")
         .setInitialSampler(Sampler.alwaysOff())
         .setPollingInterval(Duration.ofMillis(100))
@@ -155,8 +164,17 @@ class SamplingEndToEndTest {
     remote.close();
 
     // Span intake on the same port still works.
-    CollectorServiceGrpc.newBlockingStub(channel).postSpans(PostSpansRequest.getDefaultInstance());
-    assertEquals(List.of(), intake);
+    byte[] traceId = new byte[16];
+    traceId[15] = 1;
+    CollectorServiceGrpc.newBlockingStub(channel).postSpans(PostSpansRequest.newBuilder()
+        .setBatch(Model.Batch.newBuilder()
+            .setProcess(Model.Process.newBuilder().setServiceName("checkout"))
+            .addSpans(Model.Span.newBuilder()
+                .setTraceId(ByteString.copyFrom(traceId))
+                .setSpanId(ByteString.copyFrom(new byte[] {0, 0, 0, 0, 0, 0, 0, 2}))
+                .setOperationName("POST /pay")))
+        .build());
+    assertEquals(List.of("checkout POST /pay"), intake.stream().map(s -> s.serviceName() + " " + s.name()).toList());
   }
 
   @Test
@@ -210,22 +228,24 @@ class SamplingEndToEndTest {
 
   @Test
   void reloadsAndAdaptiveCalculationsRunOnTheSchedulerAndReachBothEndpoints() throws Exception {
-    startWith(Optional.of(new AdaptiveConfig(1, 0.3, Duration.ofMinutes(1), 0.001, 1e-5, 1, 0.0)));
-    assertEquals(2, scheduler.tasks(), "a reload timer and a calculation timer");
+    Path file = dir.resolve("adaptive.json");
+    Files.writeString(file, SamplingStrategiesTest.FILE);
+    SteppedScheduler scheduler = new SteppedScheduler();
+    try (Running own = Running.start(file, Optional.of(new AdaptiveConfig(1, 0.3, Duration.ofMinutes(1), 0.001, 1e-5, 1, 0.0)), scheduler)) {
+      assertEquals(2, scheduler.tasks(), "a reload timer and a calculation timer");
 
-    // cart is sampled at 0.25; 1,500 roots a minute is 25/s, 25× the target.
-    sampling.observe(java.util.Collections.nCopies(1_500, SamplingAdaptiveTest.span("cart", "GET /cart", 0)));
-    Files.writeString(file, SamplingStrategiesTest.FILE.replace("\"param\": 7", "\"param\": 9"));
-    scheduler.step(Duration.ofMinutes(1));
+      // cart is sampled at 0.25; 1,500 roots a minute is 25/s, 25× the target.
+      own.sampling().observe(java.util.Collections.nCopies(1_500, SamplingAdaptiveTest.span("cart", "GET /cart", 0)));
+      Files.writeString(file, SamplingStrategiesTest.FILE.replace("\"param\": 7", "\"param\": 9"));
+      scheduler.step(Duration.ofMinutes(1));
 
-    JsonNode cart = JSON.readTree(get("/sampling?service=cart").body());
-    assertEquals("GET /cart", cart.at("/operationSampling/perOperationStrategies/0/operation").asText());
-    assertEquals(0.01, cart.at("/operationSampling/perOperationStrategies/0/probabilisticSampling/samplingRate").asDouble(), 1e-12);
-    assertEquals(9, SamplingManagerGrpc.newBlockingStub(channel)
-        .getSamplingStrategy(SamplingStrategyParameters.newBuilder().setServiceName("frontend").build())
-        .getRateLimitingSampling().getMaxTracesPerSecond(), "the reloaded file");
-
-    sampling.close();
+      JsonNode cart = JSON.readTree(send(HttpRequest.newBuilder(uri(own.sampling().httpPort(), "/sampling?service=cart"))).body());
+      assertEquals("GET /cart", cart.at("/operationSampling/perOperationStrategies/0/operation").asText());
+      assertEquals(0.01, cart.at("/operationSampling/perOperationStrategies/0/probabilisticSampling/samplingRate").asDouble(), 1e-12);
+      assertEquals(9, SamplingManagerGrpc.newBlockingStub(own.channel())
+          .getSamplingStrategy(SamplingStrategyParameters.newBuilder().setServiceName("frontend").build())
+          .getRateLimitingSampling().getMaxTracesPerSecond(), "the reloaded file");
+    }
     assertEquals(0, scheduler.tasks(), "closing stops the timers");
   }
 
@@ -260,11 +280,15 @@ class SamplingEndToEndTest {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + sampling.httpPort() + path);
+    return uri(sampling.httpPort(), path);
+  }
+
+  private static URI uri(int port, String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
   }
 }
