@@ -81,8 +81,8 @@ public final class AdaptiveSampler implements StrategyProvider {
     calculated = Map.copyOf(next);
   }
 
-  /** The probability an operation has right now, for tests and the zpages. */
-  public synchronized double probability(String service, String operation) {
+  /** The probability an operation has now: calculated, or the one it starts from. */
+  synchronized double probability(String service, String operation) {
     Double known = probabilities.getOrDefault(service, Map.of()).get(operation);
     return known != null ? known : startingProbability(service, operation);
   }
