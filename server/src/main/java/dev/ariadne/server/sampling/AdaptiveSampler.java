@@ -1,5 +1,6 @@
 package dev.ariadne.server.sampling;
 
+import dev.ariadne.collector.config.extension.AdaptiveSamplingConfig;
 import dev.ariadne.model.Span;
 import io.jaegertracing.api_v2.Sampling.OperationSamplingStrategy;
 import io.jaegertracing.api_v2.Sampling.PerOperationSamplingStrategies;
@@ -27,7 +28,7 @@ public final class AdaptiveSampler implements StrategyProvider {
   static final int MAX_SERVICES = 1_000;
   static final int MAX_OPERATIONS = 2_000;
 
-  private final AdaptiveConfig config;
+  private final AdaptiveSamplingConfig config;
   private final StrategyProvider fallback;
   private final LongSupplier nanoTime;
   private final ProbabilityController controller;
@@ -37,7 +38,7 @@ public final class AdaptiveSampler implements StrategyProvider {
   private long lastCalculation;
 
   /** @param nanoTime a monotonic clock ({@code System::nanoTime}; tests move their own) */
-  public AdaptiveSampler(AdaptiveConfig config, StrategyProvider fallback, LongSupplier nanoTime) {
+  public AdaptiveSampler(AdaptiveSamplingConfig config, StrategyProvider fallback, LongSupplier nanoTime) {
     this.config = config;
     this.fallback = fallback;
     this.nanoTime = nanoTime;

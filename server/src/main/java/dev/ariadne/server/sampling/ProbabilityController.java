@@ -1,5 +1,7 @@
 package dev.ariadne.server.sampling;
 
+import dev.ariadne.collector.config.extension.AdaptiveSamplingConfig;
+
 /**
  * One step of adaptive sampling's controller for one operation. With target rate T, observed sampled
  * rate q and current probability p:
@@ -19,9 +21,9 @@ final class ProbabilityController {
   /** The largest relative increase per interval. */
   static final double MAX_INCREASE = 0.5;
 
-  private final AdaptiveConfig config;
+  private final AdaptiveSamplingConfig config;
 
-  ProbabilityController(AdaptiveConfig config) {
+  ProbabilityController(AdaptiveSamplingConfig config) {
     this.config = config;
   }
 

@@ -2,6 +2,7 @@ package dev.ariadne.server.sampling;
 
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.ariadne.collector.Scheduler;
+import dev.ariadne.collector.config.extension.RemoteSamplingConfig;
 import dev.ariadne.model.Span;
 import dev.ariadne.server.listener.HttpListener;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.ariadne.server.sampling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ariadne.collector.config.extension.AdaptiveSamplingConfig;
 import dev.ariadne.model.Attributes;
 import dev.ariadne.model.Resource;
 import dev.ariadne.model.Span;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SamplingAdaptiveTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private final AtomicLong clock = new AtomicLong(1_000_000_000L);
-  private final AdaptiveConfig config = new AdaptiveConfig(1, 0.3, MINUTE, 0.001, 1e-4, 0.9, 1.0 / 60);
+  private final AdaptiveSamplingConfig config = new AdaptiveSamplingConfig(1, 0.3, MINUTE, 0.001, 1e-4, 0.9, 1.0 / 60);
   private final AdaptiveSampler sampler = new AdaptiveSampler(config, Strategies.probabilistic(0.1), clock::get);
 
   @Test

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import dev.ariadne.collector.config.extension.AdaptiveSamplingConfig;
+import dev.ariadne.collector.config.extension.RemoteSamplingConfig;
 import dev.ariadne.model.Span;
 import dev.ariadne.server.receiver.RawBytesMarshaller;
 import dev.ariadne.server.receiver.ReceiverMetrics;
@@ -31,8 +33,8 @@ import io.jaegertracing.internal.samplers.PerOperationSampler;
 import io.jaegertracing.internal.samplers.http.SamplingStrategyResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.sdk.extension.trace.jaeger.sampler.JaegerRemoteSampler;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.extension.trace.jaeger.sampler.JaegerRemoteSampler;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -74,7 +76,7 @@ class SamplingEndToEndTest {
 
   /** Remote sampling on its HTTP port, and on a gRPC port beside Jaeger span intake, as Jaeger serves them. */
   private record Running(RemoteSampling sampling, Server grpc, ManagedChannel channel) implements AutoCloseable {
-    static Running start(Path file, Optional<AdaptiveConfig> adaptive, SteppedScheduler scheduler) {
+    static Running start(Path file, Optional<AdaptiveSamplingConfig> adaptive, SteppedScheduler scheduler) {
       RemoteSampling sampling = new RemoteSampling(
           new RemoteSamplingConfig("127.0.0.1:0", Optional.of(file), Duration.ofSeconds(30), 0.001, adaptive), scheduler).start();
       ServerBuilder sb = Server.builder().http(new InetSocketAddress("127.0.0.1", 0))
@@ -231,7 +233,7 @@ class SamplingEndToEndTest {
     Path file = dir.resolve("adaptive.json");
     Files.writeString(file, SamplingStrategiesTest.FILE);
     SteppedScheduler scheduler = new SteppedScheduler();
-    try (Running own = Running.start(file, Optional.of(new AdaptiveConfig(1, 0.3, Duration.ofMinutes(1), 0.001, 1e-5, 1, 0.0)), scheduler)) {
+    try (Running own = Running.start(file, Optional.of(new AdaptiveSamplingConfig(1, 0.3, Duration.ofMinutes(1), 0.001, 1e-5, 1, 0.0)), scheduler)) {
       assertEquals(2, scheduler.tasks(), "a reload timer and a calculation timer");
 
       // cart is sampled at 0.25; 1,500 roots a minute is 25/s, 25× the target.

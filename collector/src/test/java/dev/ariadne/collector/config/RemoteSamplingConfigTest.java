@@ -1,25 +1,20 @@
-package dev.ariadne.server.sampling;
+package dev.ariadne.collector.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ariadne.collector.config.CollectorConfig;
-import dev.ariadne.collector.config.ComponentId;
-import dev.ariadne.collector.config.Components;
-import dev.ariadne.collector.config.ConfigException;
-import dev.ariadne.collector.config.ConfigLoader;
 import dev.ariadne.collector.config.exporter.AriadneExporterConfig;
+import dev.ariadne.collector.config.extension.AdaptiveSamplingConfig;
+import dev.ariadne.collector.config.extension.RemoteSamplingConfig;
 import dev.ariadne.collector.config.receiver.OtlpReceiverConfig;
-import dev.ariadne.server.listener.HttpListener;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Jaeger v2's remote_sampling extension read from a Collector file, and endpoint strings. */
-class SamplingConfigTest {
+/** Jaeger v2's remote_sampling extension read from a Collector file: defaults, every key, errors naming the key. */
+class RemoteSamplingConfigTest {
   private static final String PIPELINE = """
       receivers:
         otlp: {protocols: {grpc: }}
@@ -43,7 +38,7 @@ class SamplingConfigTest {
     assertEquals(new RemoteSamplingConfig("0.0.0.0:5778", Optional.empty(), Duration.ZERO, 0.001, Optional.empty()),
         load(""));
     assertEquals(new RemoteSamplingConfig("127.0.0.1:15778", Optional.of(Path.of("/etc/strategies.json")),
-            Duration.ofSeconds(30), 0.25, Optional.of(new AdaptiveConfig(2, 0.1, Duration.ofSeconds(30), 0.01, 1e-4, 0.5, 0.1))),
+            Duration.ofSeconds(30), 0.25, Optional.of(new AdaptiveSamplingConfig(2, 0.1, Duration.ofSeconds(30), 0.01, 1e-4, 0.5, 0.1))),
         load("""
                 http: {endpoint: 127.0.0.1:15778}
                 file: {path: /etc/strategies.json, reload_interval: 30s, default_sampling_probability: 0.25}
@@ -56,7 +51,7 @@ class SamplingConfigTest {
                   max_sampling_probability: 0.5
                   min_samples_per_second: 0.1
             """));
-    assertEquals(Optional.of(AdaptiveConfig.defaults()), load("    adaptive:\n").adaptive());
+    assertEquals(Optional.of(AdaptiveSamplingConfig.defaults()), load("    adaptive:\n").adaptive());
   }
 
   @Test
@@ -68,19 +63,6 @@ class SamplingConfigTest {
         "    adaptive: {target_samples_per_second: 0}\n");
     assertError("extensions.remote_sampling.adaptive: initial_sampling_probability: must be within [min, max]",
         "    adaptive: {initial_sampling_probability: 0.9, max_sampling_probability: 0.5}\n");
-  }
-
-  @Test
-  void endpointsAreHostAndPort() {
-    assertEquals(new InetSocketAddress("127.0.0.1", 5778), HttpListener.address("127.0.0.1:5778"));
-    assertEquals(new InetSocketAddress(5778), HttpListener.address(":5778"));
-    assertEquals(new InetSocketAddress("::1", 80), HttpListener.address("[::1]:80"));
-    assertEquals("endpoint 5778: expected host:port",
-        assertThrows(IllegalArgumentException.class, () -> HttpListener.address("5778")).getMessage());
-    assertEquals("endpoint host:http: port is not a number",
-        assertThrows(IllegalArgumentException.class, () -> HttpListener.address("host:http")).getMessage());
-    assertEquals("endpoint host:70000: port out of range",
-        assertThrows(IllegalArgumentException.class, () -> HttpListener.address("host:70000")).getMessage());
   }
 
   private RemoteSamplingConfig load(String settings) {

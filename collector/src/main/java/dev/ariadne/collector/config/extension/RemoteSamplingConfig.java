@@ -1,4 +1,4 @@
-package dev.ariadne.server.sampling;
+package dev.ariadne.collector.config.extension;
 
 import dev.ariadne.collector.config.ComponentFactory;
 import dev.ariadne.collector.config.ConfigNode;
@@ -17,7 +17,8 @@ import java.util.Optional;
  *   adaptive: {target_samples_per_second: 1, calculation_interval: 1m, ...}
  * </pre>
  *
- * The gRPC side has no endpoint of its own here: it is added to the Jaeger gRPC listener (14250).
+ * The gRPC side has no endpoint of its own here: the server adds it to the Jaeger gRPC listener (14250).
+ * The server's {@code dev.ariadne.server.sampling.RemoteSampling} runs it.
  *
  * @param strategiesFile empty: every service gets {@code defaultSamplingProbability}
  * @param reloadInterval zero: the file is read once
@@ -28,7 +29,7 @@ public record RemoteSamplingConfig(
     Optional<Path> strategiesFile,
     Duration reloadInterval,
     double defaultSamplingProbability,
-    Optional<AdaptiveConfig> adaptive) implements ExtensionConfig {
+    Optional<AdaptiveSamplingConfig> adaptive) implements ExtensionConfig {
   public static final ComponentFactory<RemoteSamplingConfig> FACTORY =
       new ComponentFactory<>("remote_sampling", RemoteSamplingConfig::parse);
 
@@ -45,10 +46,10 @@ public record RemoteSamplingConfig(
         node.contains("adaptive") ? Optional.of(adaptive(node.child("adaptive"))) : Optional.empty());
   }
 
-  private static AdaptiveConfig adaptive(ConfigNode node) {
-    AdaptiveConfig d = AdaptiveConfig.defaults();
+  private static AdaptiveSamplingConfig adaptive(ConfigNode node) {
+    AdaptiveSamplingConfig d = AdaptiveSamplingConfig.defaults();
     try {
-      return new AdaptiveConfig(
+      return new AdaptiveSamplingConfig(
           node.number("target_samples_per_second", d.targetSamplesPerSecond()),
           node.number("delta_tolerance", d.deltaTolerance()),
           node.duration("calculation_interval", d.calculationInterval()),

@@ -1,9 +1,9 @@
-package dev.ariadne.server.sampling;
+package dev.ariadne.collector.config.extension;
 
 import java.time.Duration;
 
 /**
- * Adaptive sampling's settings, named as in Jaeger's {@code adaptive} section.
+ * The {@code adaptive} section of {@link RemoteSamplingConfig}, named as in Jaeger's.
  *
  * @param targetSamplesPerSecond sampled traces per second wanted for each operation (1)
  * @param deltaTolerance how far, as a fraction of the target, the observed rate may be from it before
@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param maxSamplingProbability the ceiling (1)
  * @param minSamplesPerSecond the lower bound every SDK keeps per operation (1/60: one a minute)
  */
-public record AdaptiveConfig(
+public record AdaptiveSamplingConfig(
     double targetSamplesPerSecond,
     double deltaTolerance,
     Duration calculationInterval,
@@ -23,7 +23,7 @@ public record AdaptiveConfig(
     double maxSamplingProbability,
     double minSamplesPerSecond) {
 
-  public AdaptiveConfig {
+  public AdaptiveSamplingConfig {
     if (!(targetSamplesPerSecond > 0)) throw new IllegalArgumentException("target_samples_per_second: must be > 0");
     if (!(deltaTolerance >= 0 && deltaTolerance < 1)) throw new IllegalArgumentException("delta_tolerance: must be in [0, 1)");
     if (calculationInterval.isNegative() || calculationInterval.isZero()) {
@@ -39,7 +39,7 @@ public record AdaptiveConfig(
   }
 
   /** Jaeger's defaults. */
-  public static AdaptiveConfig defaults() {
-    return new AdaptiveConfig(1, 0.3, Duration.ofMinutes(1), 0.001, 1e-5, 1, 1.0 / 60);
+  public static AdaptiveSamplingConfig defaults() {
+    return new AdaptiveSamplingConfig(1, 0.3, Duration.ofMinutes(1), 0.001, 1e-5, 1, 1.0 / 60);
   }
 }
