@@ -6,7 +6,7 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.ariadne.collector.config.extension.HealthCheckConfig;
-import dev.ariadne.server.listener.HttpListener;
+import dev.ariadne.server.listener.HttpComponent;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,22 +22,22 @@ import java.time.Instant;
  * <p>Lifecycle: construct, {@link #start()}, {@link #ready()} once every pipeline runs, {@link #notReady()}
  * when shutdown begins, {@link #close()}.
  */
-public final class HealthCheckExtension implements AutoCloseable {
+public final class HealthCheckExtension extends HttpComponent {
   private static final String NEVER = "0001-01-01T00:00:00Z";
 
   private final HealthCheckConfig config;
   private final Clock clock;
   private volatile Instant upSince;
-  private HttpListener listener;
 
   public HealthCheckExtension(HealthCheckConfig config, Clock clock) {
     if (!config.path().startsWith("/")) throw new IllegalArgumentException("health_check path " + config.path() + ": must start with /");
+    super(config.endpoint());
     this.config = config;
     this.clock = clock;
   }
 
   public HealthCheckExtension start() {
-    listener = new HttpListener(config.endpoint(), this::bind);
+    listen();
     return this;
   }
 
@@ -51,16 +51,8 @@ public final class HealthCheckExtension implements AutoCloseable {
     upSince = null;
   }
 
-  public int port() {
-    return listener.port();
-  }
-
   @Override
-  public void close() {
-    if (listener != null) listener.close();
-  }
-
-  private void bind(ServerBuilder sb) {
+  protected void bind(ServerBuilder sb) {
     sb.route().methods(HttpMethod.GET, HttpMethod.HEAD).path(config.path()).build((ctx, req) -> status());
   }
 

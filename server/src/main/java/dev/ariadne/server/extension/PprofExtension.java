@@ -10,7 +10,7 @@ import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.ariadne.collector.config.extension.PprofConfig;
-import dev.ariadne.server.listener.HttpListener;
+import dev.ariadne.server.listener.HttpComponent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -40,16 +40,16 @@ import jdk.jfr.Recording;
  * {@code save_to_file} names a recording kept from {@link #start()} to {@link #close()}, written then.
  * The block and mutex fractions are Go runtime knobs with no JVM counterpart and are ignored.
  */
-public final class PprofExtension implements AutoCloseable {
+public final class PprofExtension extends HttpComponent {
   static final int MAX_SECONDS = 300;
   private static final MediaType JFR = MediaType.create("application", "octet-stream");
 
   private final PprofConfig config;
   private final AtomicBoolean profiling = new AtomicBoolean();
   private Recording whole;
-  private HttpListener listener;
 
   public PprofExtension(PprofConfig config) {
+    super(config.endpoint());
     this.config = config;
   }
 
@@ -65,22 +65,19 @@ public final class PprofExtension implements AutoCloseable {
       }
       whole.start();
     }
-    listener = new HttpListener(config.endpoint(), this::bind);
+    listen();
     return this;
-  }
-
-  public int port() {
-    return listener.port();
   }
 
   /** Stops the listener; with {@code save_to_file}, writes the recording there. */
   @Override
   public void close() {
-    if (listener != null) listener.close();
+    super.close();
     if (whole != null) whole.close();
   }
 
-  private void bind(ServerBuilder sb) {
+  @Override
+  protected void bind(ServerBuilder sb) {
     sb.route().get("/debug/pprof/").build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8,
         "JFR, not pprof format.\n/debug/pprof/profile?seconds=N  a Java Flight Recorder recording of N seconds (.jfr)\n"
             + "/debug/pprof/goroutine          a thread dump\n"));

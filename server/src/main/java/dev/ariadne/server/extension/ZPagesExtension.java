@@ -12,7 +12,7 @@ import dev.ariadne.collector.config.ServiceConfig;
 import dev.ariadne.collector.config.extension.ZPagesConfig;
 import dev.ariadne.model.AnyValue;
 import dev.ariadne.model.Span;
-import dev.ariadne.server.listener.HttpListener;
+import dev.ariadne.server.listener.HttpComponent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,24 +29,22 @@ import java.util.stream.Collectors;
  *
  * <p>Lifecycle: construct, {@link #start()}, feed {@link #observe}, {@link #close()}.
  */
-public final class ZPagesExtension implements AutoCloseable {
-  private final ZPagesConfig config;
+public final class ZPagesExtension extends HttpComponent {
   private final ServiceConfig service;
   private final Clock clock;
   private final Instant started;
   private final SpanSamples samples = new SpanSamples();
-  private HttpListener listener;
 
   /** @param service the configuration's {@code service} section: the pipelines and extensions shown */
   public ZPagesExtension(ZPagesConfig config, ServiceConfig service, Clock clock) {
-    this.config = config;
+    super(config.endpoint());
     this.service = service;
     this.clock = clock;
     this.started = clock.instant();
   }
 
   public ZPagesExtension start() {
-    listener = new HttpListener(config.endpoint(), this::bind);
+    listen();
     return this;
   }
 
@@ -55,16 +53,8 @@ public final class ZPagesExtension implements AutoCloseable {
     samples.observe(spans);
   }
 
-  public int port() {
-    return listener.port();
-  }
-
   @Override
-  public void close() {
-    if (listener != null) listener.close();
-  }
-
-  private void bind(ServerBuilder sb) {
+  protected void bind(ServerBuilder sb) {
     sb.route().get("/debug/servicez").build((ctx, req) -> servicez());
     sb.route().get("/debug/pipelinez").build((ctx, req) -> pipelinez());
     sb.route().get("/debug/extensionz").build((ctx, req) -> extensionz());

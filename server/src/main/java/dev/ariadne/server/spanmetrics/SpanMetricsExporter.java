@@ -7,7 +7,7 @@ import com.linecorp.armeria.server.ServerBuilder;
 import dev.ariadne.collector.TracesConsumer;
 import dev.ariadne.collector.config.exporter.PrometheusExporterConfig;
 import dev.ariadne.model.Span;
-import dev.ariadne.server.listener.HttpListener;
+import dev.ariadne.server.listener.HttpComponent;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Lifecycle: construct, {@link #start()}, hand it spans ({@link #consume}), {@link #close()}.
  */
-public final class SpanMetricsExporter implements TracesConsumer, AutoCloseable {
+public final class SpanMetricsExporter extends HttpComponent implements TracesConsumer {
   /** Label sets kept at most; the rest are counted under the overflow series. */
   public static final int MAX_SERIES = 2_000;
   private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
@@ -32,7 +32,6 @@ public final class SpanMetricsExporter implements TracesConsumer, AutoCloseable 
   private final PrometheusExporterConfig config;
   private final PrometheusMeterRegistry scraper;
   private final SpanMetrics metrics;
-  private HttpListener listener;
 
   public SpanMetricsExporter(PrometheusExporterConfig config) {
     this(config, MAX_SERIES, System::nanoTime);
@@ -40,6 +39,7 @@ public final class SpanMetricsExporter implements TracesConsumer, AutoCloseable 
 
   /** @param nanoTime a monotonic clock for expiration; tests move their own */
   public SpanMetricsExporter(PrometheusExporterConfig config, int maxSeries, LongSupplier nanoTime) {
+    super(config.endpoint());
     this.config = config;
     PrometheusRegistry registry = new PrometheusRegistry();
     // Micrometer's registry only writes the exposition here; the meters are the Prometheus client's own.
@@ -49,7 +49,7 @@ public final class SpanMetricsExporter implements TracesConsumer, AutoCloseable 
   }
 
   public SpanMetricsExporter start() {
-    listener = new HttpListener(config.endpoint(), this::bind);
+    listen();
     return this;
   }
 
@@ -58,17 +58,14 @@ public final class SpanMetricsExporter implements TracesConsumer, AutoCloseable 
     metrics.record(spans);
   }
 
-  public int port() {
-    return listener.port();
-  }
-
   @Override
   public void close() {
-    if (listener != null) listener.close();
+    super.close();
     scraper.close();
   }
 
-  private void bind(ServerBuilder sb) {
+  @Override
+  protected void bind(ServerBuilder sb) {
     String contentType = config.enableOpenMetrics() ? OPEN_METRICS : PROMETHEUS_TEXT;
     sb.route().get("/metrics").build((ctx, req) -> {
       metrics.expire();
