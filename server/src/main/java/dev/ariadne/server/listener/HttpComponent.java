@@ -3,7 +3,8 @@ package dev.ariadne.server.listener;
 import com.linecorp.armeria.server.ServerBuilder;
 
 /**
- * A component serving on an HTTP listener of its own (an extension, the span metrics exporter): its
+ * A component serving on an HTTP listener of its own (an extension, the span metrics exporter, remote
+ * sampling's HTTP side): its
  * {@code start()} calls {@link #listen()}, which binds the endpoint with the routes {@link #bind} adds;
  * {@link #close()} stops the listener.
  */

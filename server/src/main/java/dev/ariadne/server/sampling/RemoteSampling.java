@@ -4,7 +4,7 @@ import com.linecorp.armeria.server.ServerBuilder;
 import dev.ariadne.collector.Scheduler;
 import dev.ariadne.collector.config.extension.RemoteSamplingConfig;
 import dev.ariadne.model.Span;
-import dev.ariadne.server.listener.HttpListener;
+import dev.ariadne.server.listener.HttpComponent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,16 +16,16 @@ import java.util.List;
  * <p>Lifecycle: construct (reads and checks the file: a bad one fails here), {@link #bindGrpc} before the
  * gRPC listener is built, {@link #start()}, feed {@link #observe} with received spans, {@link #close()}.
  */
-public final class RemoteSampling implements AutoCloseable {
+public final class RemoteSampling extends HttpComponent {
   private final RemoteSamplingConfig config;
   private final Scheduler scheduler;
   private final StrategiesFile file;
   private final AdaptiveSampler adaptive;
   private final StrategyProvider strategies;
   private final List<Scheduler.Cancellable> timers = new ArrayList<>();
-  private HttpListener http;
 
   public RemoteSampling(RemoteSamplingConfig config, Scheduler scheduler) {
+    super(config.httpEndpoint());
     this.config = config;
     this.scheduler = scheduler;
     StrategiesParser parser = new StrategiesParser(config.defaultSamplingProbability());
@@ -42,7 +42,7 @@ public final class RemoteSampling implements AutoCloseable {
 
   /** Binds the HTTP endpoint and starts the reload and calculation timers. */
   public RemoteSampling start() {
-    http = new HttpListener(config.httpEndpoint(), new SamplingHttpService(strategies)::bind);
+    listen();
     if (file != null && config.reloadInterval().isPositive()) {
       timers.add(scheduler.scheduleAtFixedRate(config.reloadInterval(), file::reload));
     }
@@ -57,18 +57,19 @@ public final class RemoteSampling implements AutoCloseable {
     if (adaptive != null) adaptive.observe(spans);
   }
 
+  @Override
+  protected void bind(ServerBuilder sb) {
+    new SamplingHttpService(strategies).bind(sb);
+  }
+
   /** What the endpoints serve. */
   public StrategyProvider strategies() {
     return strategies;
   }
 
-  public int httpPort() {
-    return http.port();
-  }
-
   @Override
   public void close() {
     timers.forEach(Scheduler.Cancellable::cancel);
-    if (http != null) http.close();
+    super.close();
   }
 }

@@ -113,7 +113,7 @@ class SamplingEndToEndTest {
 
   @Test
   void theJaegerClientReadsItsStrategyOverHttpAndSamplesByIt() throws Exception {
-    HttpSamplingManager manager = new HttpSamplingManager("127.0.0.1:" + sampling.httpPort());
+    HttpSamplingManager manager = new HttpSamplingManager("127.0.0.1:" + sampling.port());
 
     SamplingStrategyResponse checkout = manager.getSamplingStrategy("checkout");
     assertEquals(0.8, checkout.getOperationSampling().getDefaultSamplingProbability());
@@ -241,7 +241,7 @@ class SamplingEndToEndTest {
       Files.writeString(file, SamplingStrategiesTest.FILE.replace("\"param\": 7", "\"param\": 9"));
       scheduler.step(Duration.ofMinutes(1));
 
-      JsonNode cart = JSON.readTree(send(HttpRequest.newBuilder(uri(own.sampling().httpPort(), "/sampling?service=cart"))).body());
+      JsonNode cart = JSON.readTree(send(HttpRequest.newBuilder(uri(own.sampling().port(), "/sampling?service=cart"))).body());
       assertEquals("GET /cart", cart.at("/operationSampling/perOperationStrategies/0/operation").asText());
       assertEquals(0.01, cart.at("/operationSampling/perOperationStrategies/0/probabilisticSampling/samplingRate").asDouble(), 1e-12);
       assertEquals(9, SamplingManagerGrpc.newBlockingStub(own.channel())
@@ -287,7 +287,7 @@ class SamplingEndToEndTest {
   }
 
   private URI uri(String path) {
-    return uri(sampling.httpPort(), path);
+    return uri(sampling.port(), path);
   }
 
   private static URI uri(int port, String path) {
