@@ -4,9 +4,8 @@ import com.linecorp.armeria.server.ServerBuilder;
 
 /**
  * A component serving on an HTTP listener of its own (an extension, the span metrics exporter, remote
- * sampling's HTTP side): its
- * {@code start()} calls {@link #listen()}, which binds the endpoint with the routes {@link #bind} adds;
- * {@link #close()} stops the listener.
+ * sampling's HTTP side): its {@code start()} calls {@link #listen()}, which binds the endpoint with the
+ * routes {@link #bind} adds; {@link #close()} stops the listener.
  */
 public abstract class HttpComponent implements AutoCloseable {
   private final String endpoint;
