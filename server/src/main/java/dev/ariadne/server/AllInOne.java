@@ -17,6 +17,7 @@ import dev.ariadne.server.api.jaeger.grpc.JaegerQueryGrpc;
 import dev.ariadne.server.api.ui.WebUi;
 import dev.ariadne.server.api.zipkin.ZipkinQueryApi;
 import dev.ariadne.server.api.tempo.TempoApi;
+import dev.ariadne.server.extension.Extensions;
 import dev.ariadne.server.pipeline.PipelineHost;
 import dev.ariadne.server.pipeline.ReceiverEndpoints;
 import dev.ariadne.store.SpanStore;
@@ -58,6 +59,7 @@ public final class AllInOne implements AutoCloseable {
   private Server tempo;
   private Server queryGrpc;
   private Server ownMetrics;
+  private Extensions extensions;
 
   /** Runs the built-in pipelines, whose receivers listen where the flags say. */
   public AllInOne(AllInOneConfig config) {
@@ -89,7 +91,12 @@ public final class AllInOne implements AutoCloseable {
     int limit = config.maxRequestBytes();
     try {
       pipelines = new PipelineHost(collector, endpoints, registry, store, this::newServer);
+      // A configuration file's extensions run; without one the admin port answers health and metrics,
+      // as before, and 13133/55679/1777/5778 stay free for a Collector beside Ariadne.
+      if (fromFile) extensions = Extensions.startFor(collector, pipelines.receivers());
     } catch (RuntimeException e) {
+      if (extensions != null) extensions.close();
+      if (pipelines != null) pipelines.close();
       store.close();
       throw e;
     }
@@ -126,6 +133,7 @@ public final class AllInOne implements AutoCloseable {
     startJaegerQueryGrpc(limit);
 
     ready.set(true);
+    if (extensions != null) extensions.ready();
     return this;
   }
 
@@ -197,6 +205,8 @@ public final class AllInOne implements AutoCloseable {
     ports.put("Zipkin", zipkinPort());
     ports.put("Tempo", tempoPort());
     if (ownMetrics != null) ports.put("metrics", ownMetrics.activeLocalPort());
+    ports.putAll(pipelines.exporterPorts());
+    if (extensions != null) ports.putAll(extensions.ports());
     return ports;
   }
 
@@ -219,10 +229,14 @@ public final class AllInOne implements AutoCloseable {
   @Override
   public void close() {
     ready.set(false);
+    if (extensions != null) extensions.notReady();
     CompletableFuture.allOf(servers.stream().map(Server::stop).toArray(CompletableFuture[]::new)).join();
     if (pipelines != null) pipelines.close();
+    if (extensions != null) extensions.close();
     store.close();
   }
+
+
 
   private ServerBuilder newServer(int port) {
     return newServer(new InetSocketAddress(config.host(), port));

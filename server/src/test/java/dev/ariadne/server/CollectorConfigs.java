@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -33,6 +34,18 @@ final class CollectorConfigs {
     for (Map.Entry<String, Object> receiver : child(root, "receivers").entrySet()) {
       if (receiver.getValue() == null) receiver.setValue(new LinkedHashMap<String, Object>());
       freeEndpoints(receiver.getValue());
+    }
+    // Extensions and the prometheus exporter have listeners of their own: free ports for those too.
+    Map<String, Object> extensions = child(root, "extensions");
+    for (String id : List.copyOf(extensions.keySet())) {
+      String type = id.split("/")[0];
+      if (type.equals("file_storage")) continue;
+      Map<String, Object> settings = child(extensions, id);
+      (type.equals("remote_sampling") ? child(settings, "http") : settings).put("endpoint", FREE);
+    }
+    Map<String, Object> exporters = child(root, "exporters");
+    for (String id : List.copyOf(exporters.keySet())) {
+      if (id.split("/")[0].equals("prometheus")) child(exporters, id).put("endpoint", FREE);
     }
     Map<String, Object> service = child(root, "service");
     child(child(service, "telemetry"), "metrics").put("address", FREE);

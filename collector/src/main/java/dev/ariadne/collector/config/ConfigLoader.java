@@ -128,7 +128,6 @@ public final class ConfigLoader {
       PipelineConfig pipeline = pipeline(pipelineNode, sections);
       if (id.signal() == PipelineId.Signal.TRACES) {
         traces.put(id, pipeline);
-        warnAboutMetricsExporters(pipelineNode, pipeline, sections.get(ComponentKind.EXPORTER));
       } else {
         ignored.add(id);
         pipelineNode.warn("only traces pipelines run here; this pipeline is ignored");
@@ -164,16 +163,6 @@ public final class ConfigLoader {
       ids.add(id);
     }
     return ids;
-  }
-
-  private static void warnAboutMetricsExporters(
-      ConfigNode node, PipelineConfig pipeline, Map<ComponentId, Object> exporters) {
-    for (ComponentId id : pipeline.exporters()) {
-      if (!((ExporterConfig) exporters.get(id)).exportsTraces()) {
-        node.warn("exporter \"" + id + "\" exports metrics, not traces: it gets nothing from this pipeline"
-            + " (the Collector refuses this configuration)");
-      }
-    }
   }
 
   private static <T> Map<ComponentId, T> typed(Map<ComponentId, Object> configs, Class<T> type) {

@@ -10,6 +10,7 @@ import dev.ariadne.collector.config.exporter.PrometheusExporterConfig;
 import dev.ariadne.collector.config.extension.FileStorageConfig;
 import dev.ariadne.collector.config.extension.HealthCheckConfig;
 import dev.ariadne.collector.config.extension.PprofConfig;
+import dev.ariadne.collector.config.extension.RemoteSamplingConfig;
 import dev.ariadne.collector.config.extension.ZPagesConfig;
 import dev.ariadne.collector.config.receiver.JaegerReceiverConfig;
 import dev.ariadne.collector.config.receiver.OtlpReceiverConfig;
@@ -49,6 +50,7 @@ public final class BuiltInComponents {
         .extension(ZPagesConfig.FACTORY)
         .extension(PprofConfig.FACTORY)
         .extension(FileStorageConfig.FACTORY)
+        .extension(RemoteSamplingConfig.FACTORY)
         .build();
   }
 }

@@ -43,7 +43,7 @@ public final class Pipelines {
       List<TracesConsumer> sinks = new ArrayList<>();
       for (ComponentId id : pipeline.exporters()) {
         ExporterConfig exporter = config.exporters().get(id);
-        if (exporter.exportsTraces()) sinks.add(exporters.computeIfAbsent(id, key -> exporterProvider.exporter(key, exporter)));
+        sinks.add(exporters.computeIfAbsent(id, key -> exporterProvider.exporter(key, exporter)));
       }
       TracesConsumer head = FanOut.of(sinks);
       List<Processor> chain = new ArrayList<>();

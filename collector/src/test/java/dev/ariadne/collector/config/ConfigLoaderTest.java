@@ -181,14 +181,6 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void metricsOnlyExporterInATracesPipelineIsAWarning() {
-    CollectorConfig config = Yaml.load(Yaml.withProcessors("batch:", "batch").replace("  debug:", "  debug:\n  prometheus:\n    endpoint: 0.0.0.0:8889")
-        .replace("exporters: [debug]", "exporters: [debug, prometheus]"));
-    assertTrue(config.warnings().getFirst().startsWith("service.pipelines.traces: exporter \"prometheus\" exports metrics, not traces"),
-        config.warnings().toString());
-  }
-
-  @Test
   void telemetryIsRead() {
     CollectorConfig config = Yaml.load(Yaml.withProcessors("batch:", "batch") + """
           telemetry:

@@ -65,9 +65,9 @@ class PipelinesTest {
   }
 
   @Test
-  void exportersAreMadeOnceAndMetricsOnlyOnesNotAtAll() throws IOException {
+  void exportersAreMadeOnceEachPrometheusIncluded() throws IOException {
     build("pipelines/fan-out.yaml");
-    assertEquals(List.of("ariadne", "otlp/tempo", "debug"), created);
+    assertEquals(List.of("ariadne", "otlp/tempo", "prometheus", "debug"), created);
   }
 
   @Test

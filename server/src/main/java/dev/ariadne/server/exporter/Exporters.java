@@ -12,14 +12,19 @@ import dev.ariadne.collector.config.exporter.DebugExporterConfig;
 import dev.ariadne.collector.config.exporter.JaegerExporterConfig;
 import dev.ariadne.collector.config.exporter.OtlpExporterConfig;
 import dev.ariadne.collector.config.exporter.OtlpHttpExporterConfig;
+import dev.ariadne.collector.config.exporter.PrometheusExporterConfig;
 import dev.ariadne.collector.pipeline.ExporterProvider;
+import dev.ariadne.model.Span;
+import dev.ariadne.server.spanmetrics.SpanMetricsExporter;
 import dev.ariadne.store.SpanStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 
 /**
  * Makes the exporters pipelines end in, and closes them. {@code ariadne} needs the server's store: the
@@ -30,6 +35,7 @@ public final class Exporters implements ExporterProvider, AutoCloseable {
   private final SpanStore store;
   private final Map<ComponentId, ExtensionConfig> extensions;
   private final List<Exporter> made = new ArrayList<>();
+  private final SequencedMap<String, Integer> ports = new LinkedHashMap<>();
 
   /**
    * @param store the store the {@code ariadne} exporter appends to; null where there is none
@@ -57,10 +63,31 @@ public final class Exporters implements ExporterProvider, AutoCloseable {
       case OtlpExporterConfig otlp -> network(id, otlp.settings(), new OtlpGrpcSender(path, otlp), metrics);
       case OtlpHttpExporterConfig otlpHttp -> network(id, otlpHttp.settings(), new OtlpHttpSender(path, otlpHttp), metrics);
       case JaegerExporterConfig jaeger -> network(id, jaeger.settings(), new JaegerGrpcSender(path, jaeger), metrics);
+      case PrometheusExporterConfig prometheus -> {
+        SpanMetricsExporter spanMetrics = new SpanMetricsExporter(prometheus).start();
+        ports.put(id.toString(), spanMetrics.port());
+        yield spanMetrics(spanMetrics, metrics);
+      }
       default -> throw new IllegalArgumentException(path + ": exporter type " + id.type() + " cannot take spans");
     };
     made.add(exporter);
     return exporter;
+  }
+
+  /** RED metrics of the spans, served on the exporter's own endpoint for scraping. */
+  private static Exporter spanMetrics(SpanMetricsExporter spanMetrics, ExporterMetrics metrics) {
+    return new Exporter() {
+      @Override
+      public void consume(List<Span> spans) {
+        spanMetrics.consume(spans);
+        metrics.sent(spans.size());
+      }
+
+      @Override
+      public void close() {
+        spanMetrics.close();
+      }
+    };
   }
 
   private NetworkExporter network(ComponentId id, ExporterSettings settings, Sender sender, ExporterMetrics metrics) {
@@ -89,6 +116,11 @@ public final class Exporters implements ExporterProvider, AutoCloseable {
   /** Whether {@code config} keeps spans durably before it returns, so its callers must not acknowledge earlier. */
   public static boolean durable(ExporterConfig config) {
     return config instanceof AriadneExporterConfig;
+  }
+
+  /** The exporters that listen (prometheus), by id, with their bound ports. */
+  public SequencedMap<String, Integer> ports() {
+    return ports;
   }
 
   /** Closes every exporter: queues drain (for a while), connections close. */

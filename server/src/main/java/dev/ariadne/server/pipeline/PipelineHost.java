@@ -2,12 +2,11 @@ package dev.ariadne.server.pipeline;
 
 import dev.ariadne.collector.ExecutorScheduler;
 import dev.ariadne.collector.config.CollectorConfig;
-import dev.ariadne.collector.config.ComponentId;
-import dev.ariadne.collector.config.exporter.PrometheusExporterConfig;
 import dev.ariadne.collector.pipeline.Pipelines;
 import dev.ariadne.server.exporter.Exporters;
 import dev.ariadne.store.SpanStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.SequencedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,6 @@ public final class PipelineHost implements AutoCloseable {
       Receivers.ServerFactory servers) {
     loaded.warnings().forEach(warning -> log.warn("configuration: {}", warning));
     CollectorConfig config = DurableAcknowledgement.apply(loaded);
-    logMetricsOnlyExporters(config);
     this.exporters = new Exporters(registry, store, config.extensions());
     try {
       this.pipelines = Pipelines.build(config, exporters, scheduler, new MicrometerCounters(registry));
@@ -41,20 +39,13 @@ public final class PipelineHost implements AutoCloseable {
     }
   }
 
-  /** Prometheus in a traces pipeline serves span metrics (RED), which the span-metrics component computes. */
-  private static void logMetricsOnlyExporters(CollectorConfig config) {
-    config.service().pipelines().forEach((pipeline, settings) -> {
-      for (ComponentId id : settings.exporters()) {
-        if (config.exporters().get(id) instanceof PrometheusExporterConfig prometheus) {
-          log.info("pipeline {}: exporter {} ({}) takes no spans; span metrics are served by the span-metrics component",
-              pipeline, id, prometheus.endpoint());
-        }
-      }
-    });
-  }
-
   public Receivers receivers() {
     return receivers;
+  }
+
+  /** Exporters with a listener of their own (prometheus), by id, with their ports. */
+  public SequencedMap<String, Integer> exporterPorts() {
+    return exporters.ports();
   }
 
   /** Call once the receivers' listeners have stopped: held spans flow on, exporters drain and close. */

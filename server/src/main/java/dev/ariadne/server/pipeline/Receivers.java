@@ -19,6 +19,7 @@ import dev.ariadne.collector.config.receiver.OtlpReceiverConfig;
 import dev.ariadne.collector.config.receiver.UdpServerSettings;
 import dev.ariadne.collector.config.receiver.ZipkinReceiverConfig;
 import dev.ariadne.collector.pipeline.Pipelines;
+import dev.ariadne.model.Span;
 import dev.ariadne.server.pipeline.ReceiverEndpoints.Listen;
 import dev.ariadne.server.receiver.ReceiverMetrics;
 import dev.ariadne.server.receiver.SpanConsumer;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.SequencedMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -60,6 +62,8 @@ public final class Receivers implements AutoCloseable {
   private final SequencedMap<String, Server> started = new LinkedHashMap<>();
   private final List<Runnable> udpStarts = new ArrayList<>();
   private final SequencedMap<String, JaegerAgentUdpReceiver> udp = new LinkedHashMap<>();
+  /** Sees every received batch before the pipelines do (zpages, adaptive sampling); none by default. */
+  private volatile Consumer<List<Span>> observer;
 
   public Receivers(CollectorConfig config, Pipelines pipelines, ReceiverEndpoints endpoints, MeterRegistry registry,
       ServerFactory servers) {
@@ -175,7 +179,16 @@ public final class Receivers implements AutoCloseable {
 
   private SpanConsumer consumer(ComponentId id) {
     var into = pipelines.consumerFor(id);
-    return (spans, otlpProto) -> into.consume(new ReceivedSpans(spans, otlpProto));
+    return (spans, otlpProto) -> {
+      Consumer<List<Span>> watching = observer;
+      if (watching != null) watching.accept(spans);
+      into.consume(new ReceivedSpans(spans, otlpProto));
+    };
+  }
+
+  /** Shows every batch any receiver takes to {@code observer} too, before the pipelines get it. */
+  public void observeWith(Consumer<List<Span>> observer) {
+    this.observer = observer;
   }
 
   private ReceiverMetrics metrics(ComponentId id, ReceiverProtocol protocol) {

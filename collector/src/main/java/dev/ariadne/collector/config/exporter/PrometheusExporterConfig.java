@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The {@code prometheus} exporter: serves metrics for scraping at {@code endpoint}. It exports metrics
- * only; listed in a traces pipeline it gets nothing (loading warns; the Collector refuses the file).
+ * The {@code prometheus} exporter: serves metrics for scraping at {@code endpoint}. The Collector's
+ * exports metrics only and refuses it in a traces pipeline; Ariadne's, in a traces pipeline, serves the
+ * RED metrics of the spans it gets (calls, errors, duration), as the span-metrics connector would.
  */
 public record PrometheusExporterConfig(
     String endpoint,
@@ -19,11 +20,6 @@ public record PrometheusExporterConfig(
     boolean enableOpenMetrics,
     boolean resourceToTelemetryConversion) implements ExporterConfig {
   public static final ComponentFactory<PrometheusExporterConfig> FACTORY = new ComponentFactory<>("prometheus", PrometheusExporterConfig::parse);
-
-  @Override
-  public boolean exportsTraces() {
-    return false;
-  }
 
   static PrometheusExporterConfig parse(ConfigNode node) {
     return new PrometheusExporterConfig(

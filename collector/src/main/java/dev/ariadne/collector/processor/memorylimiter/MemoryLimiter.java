@@ -40,11 +40,10 @@ public final class MemoryLimiter {
     this.scheduler = scheduler;
   }
 
-  /** A limiter over this JVM's heap, already checking. */
+  /** A limiter over this JVM's heap (what survives young collections: {@link RetainedHeap}), already checking. */
   static MemoryLimiter forHeap(MemoryLimiterConfig config, Scheduler scheduler) {
-    Runtime runtime = Runtime.getRuntime();
     MemoryLimiter limiter = new MemoryLimiter(
-        config, runtime.maxMemory(), () -> runtime.totalMemory() - runtime.freeMemory(), System::gc, scheduler);
+        config, Runtime.getRuntime().maxMemory(), new RetainedHeap(), System::gc, scheduler);
     limiter.start();
     return limiter;
   }
