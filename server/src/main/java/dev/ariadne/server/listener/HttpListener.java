@@ -2,7 +2,7 @@ package dev.ariadne.server.listener;
 
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
-import java.net.InetSocketAddress;
+import dev.ariadne.server.pipeline.ListenAddress;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -17,7 +17,7 @@ public final class HttpListener implements AutoCloseable {
   /** Binds {@code endpoint} and serves what {@code routes} adds; returns once the port is bound. */
   public HttpListener(String endpoint, Consumer<ServerBuilder> routes) {
     ServerBuilder builder = Server.builder()
-        .http(address(endpoint))
+        .http(ListenAddress.parse(endpoint))
         .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(10));
     routes.accept(builder);
     this.server = builder.build();
@@ -32,24 +32,5 @@ public final class HttpListener implements AutoCloseable {
   @Override
   public void close() {
     server.stop().join();
-  }
-
-  /**
-   * {@code host:port}, {@code :port} (every interface) or {@code [v6]:port}, as the Collector writes
-   * endpoints; an unusable one is an error naming it.
-   */
-  public static InetSocketAddress address(String endpoint) {
-    int colon = endpoint.lastIndexOf(':');
-    if (colon < 0) throw new IllegalArgumentException("endpoint " + endpoint + ": expected host:port");
-    String host = endpoint.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
-    int port;
-    try {
-      port = Integer.parseInt(endpoint.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("endpoint " + endpoint + ": port is not a number");
-    }
-    if (port < 0 || port > 65535) throw new IllegalArgumentException("endpoint " + endpoint + ": port out of range");
-    return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
   }
 }
