@@ -59,7 +59,7 @@ class UiQueryApiTest {
 
   @Test
   void answersAreGzippedForClientsThatAcceptIt() throws Exception {
-    HttpClient client = HttpClient.newHttpClient();
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     URI uri = URI.create("http://127.0.0.1:" + server.queryPort() + "/api/traces/" + failing);
     HttpResponse<byte[]> gzipped = client.send(
         HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),

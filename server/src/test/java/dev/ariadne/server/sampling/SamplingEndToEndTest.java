@@ -65,7 +65,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SamplingEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @TempDir static Path dir;
   private static final List<Span> intake = new CopyOnWriteArrayList<>();

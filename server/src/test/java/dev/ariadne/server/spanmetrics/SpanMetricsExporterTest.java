@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** Spans in, RED metrics scraped over HTTP and parsed from the exposition text. */
 class SpanMetricsExporterTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final String CALLS = "ariadne_traces_span_metrics_calls_total";
   private static final String ERRORS = "ariadne_traces_span_metrics_errors_total";
   private static final String DURATION = "ariadne_traces_span_metrics_duration_milliseconds";
