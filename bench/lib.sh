@@ -47,7 +47,8 @@ start_ariadne() {
   server_log=$(mktemp "$cache/ariadne-XXXXXX.log")
   data_dir=""
   if [ "$storage" = local ]; then data_dir=$(mktemp -d "$cache/ariadne-data-XXXXXX"); fi
-  "$java" "${jvm_flags[@]}" -Xms"$1" -Xmx"$1" -jar "$ariadne_jar" all-in-one --host 127.0.0.1 \
+  # shellcheck disable=SC2086 # ARIADNE_JAVA_OPTS is a list of JVM flags, as for ./ariadne
+  "$java" "${jvm_flags[@]}" ${ARIADNE_JAVA_OPTS:-} -Xms"$1" -Xmx"$1" -jar "$ariadne_jar" all-in-one --host 127.0.0.1 \
     --otlp-grpc-port 0 --otlp-http-port 0 --query-port 0 --admin-port 0 --zipkin-port 0 --tempo-port 0 \
     --jaeger-thrift-http-port 0 --jaeger-grpc-port 0 --jaeger-agent-compact-port 0 --jaeger-agent-binary-port 0 \
     --query-grpc-port 0 --storage "$storage" --data-dir "${data_dir:-$cache/unused}" \
