@@ -40,12 +40,12 @@ public final class Catalog {
     }
   }
 
-  /** Adds the span and resource attributes of {@code spans} to the two indexes. */
+  /** Adds the span and resource attributes of {@code spans} to the two indexes; a null index is skipped. */
   public static void addTags(Iterable<Span> spans, TagIndex spanTags, TagIndex resourceTags) {
     Resource indexed = null;
     for (Span span : spans) {
-      spanTags.add(span.attributes());
-      if (span.resource() != indexed) {
+      if (spanTags != null) spanTags.add(span.attributes());
+      if (resourceTags != null && span.resource() != indexed) {
         indexed = span.resource();
         resourceTags.add(indexed.attributes());
       }

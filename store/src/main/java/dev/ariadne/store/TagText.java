@@ -22,16 +22,14 @@ public final class TagText {
     return false;
   }
 
+  /** Strings, integers, doubles and booleans: the values the tag index lists too. */
+  private static boolean isScalar(Object value) {
+    return TagIndex.typeRank(value) >= 0;
+  }
+
   /** The texts of an array value's scalar elements, which a tag can match besides the whole value's. */
   public static void forEachElementText(Object value, Consumer<String> action) {
     if (!(value instanceof List<?> items)) return;
     for (Object item : items) if (isScalar(item)) action.accept(AnyValue.asString(item));
-  }
-
-  private static boolean isScalar(Object value) {
-    return switch (AnyValue.typeOf(value)) {
-      case STRING, BOOL, INT, DOUBLE -> true;
-      default -> false;
-    };
   }
 }

@@ -320,10 +320,10 @@ public final class LocalSpanStore implements SpanStore {
 
   /** The attributes of the spans in the head, which reach the catalog only when their block is cut. */
   private TagIndex headTags(TagScope scope) {
-    TagIndex spanTags = new TagIndex();
-    TagIndex resourceTags = new TagIndex();
-    head.forEachTrace(trace -> Catalog.addTags(trace.spans(), spanTags, resourceTags));
-    return scope == TagScope.SPAN ? spanTags : resourceTags;
+    TagIndex tags = new TagIndex();
+    boolean span = scope == TagScope.SPAN;
+    head.forEachTrace(trace -> Catalog.addTags(trace.spans(), span ? tags : null, span ? null : tags));
+    return tags;
   }
 
   private void unreadable(BlockReader block, IOException e) {
